@@ -1,0 +1,23 @@
+// Wiring only: each line names one concern; the work lives in src/.
+import { relative } from "node:path";
+import type { EleventyConfig } from "./src/eleventy.ts";
+import { Project, layoutsDir } from "./src/project.ts";
+import { textDocuments } from "./src/documents/plugin.ts";
+import { sitePages } from "./src/site/plugin.ts";
+import { siteAssets } from "./src/build/assets.ts";
+
+export default async function (config: EleventyConfig) {
+  const project = await Project.load(); // settings and registries from this project's content/_data
+
+  config.addPlugin(textDocuments, project); // .txt and .md: ingest -> text -> enrich
+  config.addPlugin(sitePages, project); // home, 404 and the data layouts print
+  config.addPlugin(siteAssets, project); // stylesheet and the Arabic font, subset and fingerprinted
+
+  // --input may name any corpus folder; layouts always come from this project.
+  const input = config.directories.input && config.directories.input !== "./" ? config.directories.input : "content";
+  return {
+    dir: { input, includes: relative(input, layoutsDir), output: "_site" },
+    templateFormats: ["txt", "md", "njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,94 @@
+// The stylesheet and the self-hosted Arabic font. The font is cut down to the
+// Arabic characters the site actually prints, and every asset's file name
+// carries a hash of its bytes, so hosting can cache it forever.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import subsetFont from "subset-font";
+import type { EleventyConfig } from "../eleventy.ts";
+import { layoutsDir, type Assets, type Project } from "../project.ts";
+
+const require = createRequire(import.meta.url);
+const FONT_FILES = {
+  400: "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2",
+  700: "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2",
+} as const;
+
+/** Arabic-script characters the font must cover (the @font-face unicode-range). */
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF\u200C\u200D]/u;
+
+/** `site.css` + bytes -> `site.1a2b3c4d5e.css`. */
+export function fingerprintedName(name: string, content: Uint8Array | string): string {
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 10);
+  const dot = name.lastIndexOf(".");
+  return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
+}
+
+/** The sorted, distinct Arabic-script characters of some texts. */
+export function arabicCharacters(texts: Iterable<string>): string {
+  const found = new Set<string>();
+  for (const text of texts) for (const character of text) if (ARABIC_SCRIPT.test(character)) found.add(character);
+  return [...found].sort().join("");
+}
+
+/** Every text a page can print: documents, layouts and the data files they draw on. */
+function printableTexts(project: Project): string[] {
+  const layoutTexts = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? layoutTexts(join(dir, entry.name)) : [readFileSync(join(dir, entry.name), "utf8")],
+    );
+  const registry = project.data.registry.organisations.map((org) => `${org.name_ar} ${org.short_ar}`);
+  const calendar = JSON.stringify(project.data.calendar);
+  const documents = project.scan.documents.map((document) => `${document.title}\n${document.plainText}\n${JSON.stringify(document.place)}`);
+  return [...layoutTexts(layoutsDir), JSON.stringify(project.settings), calendar, ...registry, ...documents];
+}
+
+interface BuiltAssets {
+  assets: Assets;
+  files: Map<string, Uint8Array | string>;
+}
+
+export async function buildAssets(project: Project, previous?: { characters: string; built: BuiltAssets }): Promise<{ characters: string; built: BuiltAssets }> {
+  const characters = arabicCharacters(printableTexts(project));
+  if (previous && previous.characters === characters) return previous;
+  const files = new Map<string, Uint8Array | string>();
+  const fontUrls: Record<string, string> = {};
+  for (const [weight, file] of Object.entries(FONT_FILES)) {
+    const subset = await subsetFont(readFileSync(require.resolve(file)), characters, { targetFormat: "woff2" });
+    const name = fingerprintedName(`naskh-${weight}.woff2`, subset);
+    files.set(`assets/fonts/${name}`, subset);
+    fontUrls[`/assets/fonts/naskh-${weight}.woff2`] = `/assets/fonts/${name}`;
+  }
+  let css = readFileSync(join(layoutsDir, "assets/site.css"), "utf8");
+  for (const [plain, hashed] of Object.entries(fontUrls)) css = css.replaceAll(plain, hashed);
+  const cssName = fingerprintedName("site.css", css);
+  files.set(`assets/${cssName}`, css);
+  return {
+    characters,
+    built: {
+      files,
+      assets: {
+        css: `/assets/${cssName}`,
+        font400: fontUrls["/assets/fonts/naskh-400.woff2"] ?? "",
+        font700: fontUrls["/assets/fonts/naskh-700.woff2"] ?? "",
+      },
+    },
+  };
+}
+
+export function siteAssets(config: EleventyConfig, project: Project): void {
+  let current: Awaited<ReturnType<typeof buildAssets>> | undefined;
+  config.on("eleventy.before", async () => {
+    current = await buildAssets(project, current);
+    project.assets = current.built.assets;
+  });
+  config.on("eleventy.after", ({ directories }) => {
+    if (!current) return;
+    for (const [path, content] of current.built.files) {
+      const target = resolve(directories.output, path);
+      mkdirSync(resolve(target, ".."), { recursive: true });
+      writeFileSync(target, content);
+    }
+  });
+}

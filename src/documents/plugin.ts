@@ -1,0 +1,40 @@
+// Plain text (and Markdown) as first-class Eleventy templates: Eleventy finds
+// the files, our pipeline reads them (encoding, front matter, structure,
+// metadata) and hands back page data and the rendered body.
+import { resolve } from "node:path";
+import type { EleventyConfig } from "../eleventy.ts";
+import type { Project } from "../project.ts";
+import { documentView } from "../site/views.ts";
+
+/** The path of a template relative to the content folder, as the archive keys it. */
+function relativeToInput(inputPath: string, inputDir: string): string {
+  const clean = (path: string): string => path.replace(/^\.\//, "");
+  const dir = clean(inputDir).replace(/\/?$/, "/");
+  const path = clean(inputPath);
+  return dir === "/" || dir === "./" ? path : path.startsWith(dir) ? path.slice(dir.length) : path;
+}
+
+export function textDocuments(config: EleventyConfig, project: Project): void {
+  let inputDir = "content";
+
+  config.on("eleventy.before", ({ directories }) => {
+    inputDir = directories.input;
+    project.rescan(resolve(directories.input));
+  });
+
+  config.addExtension(["txt", "md"], {
+    // We read the bytes ourselves: strict decoding and front matter are part of the pipeline.
+    read: false,
+    getData: (inputPath) => {
+      const document = project.scan.byPath.get(relativeToInput(inputPath, inputDir));
+      if (!document) return { permalink: false, eleventyExcludeFromCollections: true };
+      return {
+        layout: "document.njk",
+        permalink: document.url,
+        doc: documentView(document, project.viewContext),
+        bodyHtml: document.bodyHtml,
+      };
+    },
+    compile: () => (data) => (typeof data.bodyHtml === "string" ? data.bodyHtml : ""),
+  });
+}

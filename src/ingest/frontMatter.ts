@@ -1,0 +1,44 @@
+// Optional YAML front matter at the top of a text: `---` lines around YAML.
+import { parse as parseYaml, YAMLParseError } from "yaml";
+
+export interface FrontMatterSplit {
+  data: Record<string, unknown>;
+  body: string;
+  /** How many lines the front matter took, so body line numbers map back to the file. */
+  bodyLineOffset: number;
+}
+
+export type FrontMatterResult =
+  | ({ ok: true } & FrontMatterSplit)
+  | { ok: false; line: number; problem: string; fix: string };
+
+const OPENING = /^---[ \t]*\n/;
+const CLOSING = /\n---[ \t]*(\n|$)/;
+
+export function splitFrontMatter(text: string): FrontMatterResult {
+  if (!OPENING.test(text)) return { ok: true, data: {}, body: text, bodyLineOffset: 0 };
+  const afterOpening = text.replace(OPENING, "");
+  const closing = CLOSING.exec(afterOpening);
+  if (!closing) {
+    return {
+      ok: false,
+      line: 1,
+      problem: "front matter starts with --- but never ends",
+      fix: "add a line with only --- after the front matter",
+    };
+  }
+  const yamlText = afterOpening.slice(0, closing.index);
+  const body = afterOpening.slice(closing.index + closing[0].length);
+  const bodyLineOffset = yamlText.split("\n").length + 2;
+  try {
+    const parsed: unknown = parseYaml(yamlText) ?? {};
+    if (typeof parsed !== "object" || Array.isArray(parsed)) {
+      return { ok: false, line: 2, problem: "front matter is not a set of `key: value` lines", fix: "write it as `key: value` lines, e.g. `title: ...`" };
+    }
+    return { ok: true, data: parsed as Record<string, unknown>, body, bodyLineOffset };
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? (error.linePos?.[0]?.line ?? 0) + 1 : 2;
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { ok: false, line, problem: `front matter is not valid YAML (${message})`, fix: "correct the YAML between the --- lines; quote values that contain a colon" };
+  }
+}

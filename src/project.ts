@@ -1,0 +1,54 @@
+// Everything a build knows before it renders: the project's own data files
+// (always from this project's content/_data, whatever --input says) and the
+// current scan of the corpus. One instance per Eleventy run, shared by the plugins.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readCalendarNames } from "./enrich/dates.ts";
+import { readRegistry } from "./enrich/organisations.ts";
+import { readFurnitureRules } from "./text/furniture.ts";
+import { readSettings, type SiteSettings } from "./site/settings.ts";
+import { Archive, type ArchiveScan } from "./documents/archive.ts";
+import type { ArchiveData } from "./documents/pipeline.ts";
+import type { ViewContext } from "./site/views.ts";
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const projectDataDir = join(projectRoot, "content/_data");
+export const layoutsDir = join(projectRoot, "layouts");
+
+export interface Assets {
+  css: string;
+  font400: string;
+  font700: string;
+}
+
+export class Project {
+  readonly archive: Archive;
+  scan: ArchiveScan = { documents: [], fates: [], problems: [], byPath: new Map() };
+  assets: Assets = { css: "", font400: "", font700: "" };
+
+  private constructor(
+    readonly settings: SiteSettings,
+    readonly data: ArchiveData,
+  ) {
+    this.archive = new Archive(data);
+  }
+
+  static async load(dataDir = projectDataDir): Promise<Project> {
+    const settings = readSettings(dataDir);
+    const data: ArchiveData = {
+      furniture: readFurnitureRules(dataDir),
+      calendar: await readCalendarNames(dataDir),
+      registry: readRegistry(dataDir),
+    };
+    return new Project(settings, data);
+  }
+
+  get viewContext(): ViewContext {
+    return { settings: this.settings, calendar: this.data.calendar, registry: this.data.registry };
+  }
+
+  rescan(contentDir: string): ArchiveScan {
+    this.scan = this.archive.scan(contentDir);
+    return this.scan;
+  }
+}

@@ -1,0 +1,28 @@
+// The site's own pages (home, 404, ...) and the data every layout prints.
+// Pages live in layouts/pages as virtual templates, so any corpus folder
+// given with --input gets them without holding a copy.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { EleventyConfig } from "../eleventy.ts";
+import { layoutsDir, type Project } from "../project.ts";
+import { homeView, NAVIGATION, pageTitle, type DocumentView } from "./views.ts";
+
+const PAGES_DIR = join(layoutsDir, "pages");
+
+export function sitePages(config: EleventyConfig, project: Project): void {
+  for (const name of readdirSync(PAGES_DIR).filter((file) => file.endsWith(".njk")).sort()) {
+    config.addTemplate(`_archive-pages/${name}`, readFileSync(join(PAGES_DIR, name), "utf8"));
+  }
+  config.addWatchTarget(layoutsDir);
+
+  config.addGlobalData("site", () => project.settings);
+  config.addGlobalData("navigation", NAVIGATION);
+  config.addGlobalData("assets", () => project.assets);
+  config.addGlobalData("home", () => homeView(project.scan.documents, project.viewContext));
+  config.addGlobalData("eleventyComputed", {
+    pageMeta: (data: { doc?: DocumentView; title?: string }) => ({
+      title: pageTitle(data.doc?.title ?? data.title, project.settings),
+      description: data.doc?.excerpt ?? project.settings.description,
+    }),
+  });
+}

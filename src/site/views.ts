@@ -1,0 +1,146 @@
+// Print-ready data for the templates: every decision about wording, order and
+// formatting is made here, so the Nunjucks layouts only place values.
+import { formatDate, formatHijri, type CalendarNames } from "../enrich/dates.ts";
+import type { OrganisationRegistry } from "../enrich/organisations.ts";
+import { toArabicIndicDigits } from "../arabic/normalize.ts";
+import type { ArchiveDocument } from "../documents/pipeline.ts";
+import type { DocumentDate, Place } from "../model.ts";
+import type { SiteSettings } from "./settings.ts";
+
+export interface ViewContext {
+  settings: SiteSettings;
+  calendar: CalendarNames;
+  registry: OrganisationRegistry;
+}
+
+export interface DateView {
+  iso: string | null;
+  text: string;
+  hijri: string | null;
+  /** Said beside the date when part of it was deduced rather than written. */
+  note: string | null;
+}
+
+export interface DocumentView {
+  url: string;
+  title: string;
+  titleNote: string | null;
+  date: DateView;
+  place: string | null;
+  organisations: { id: string; name: string; count: number }[];
+  excerpt: string;
+  sourceFile: string;
+}
+
+export const NAVIGATION = [
+  { url: "/", label: "الرئيسية" },
+  { url: "/timeline/", label: "الخط الزمني" },
+  { url: "/organisations/", label: "المنظمات" },
+  { url: "/search/", label: "البحث" },
+] as const;
+
+const UNDATED = "غير مؤرخ";
+const INFERRED_DATE_NOTE = "السنة مستنتجة من النص";
+const EXCERPT_LENGTH = 220;
+
+/** Numbers as the settings ask: Western or Arabic-Indic digits. */
+export function formatNumber(value: number | string, settings: SiteSettings): string {
+  const text = String(value);
+  return settings.digits === "arabic-indic" ? toArabicIndicDigits(text) : text;
+}
+
+/** Arabic counted nouns by CLDR plural category ("{n}" is the number). */
+export type CountedNoun = Record<Intl.LDMLPluralRule, string>;
+
+export const DOCUMENTS_NOUN: CountedNoun = {
+  zero: "لا وثائق",
+  one: "وثيقة واحدة",
+  two: "وثيقتان",
+  few: "{n} وثائق",
+  many: "{n} وثيقة",
+  other: "{n} وثيقة",
+};
+
+export const ORGANISATIONS_NOUN: CountedNoun = {
+  zero: "لا منظمات",
+  one: "منظمة واحدة",
+  two: "منظمتان",
+  few: "{n} منظمات",
+  many: "{n} منظمة",
+  other: "{n} منظمة",
+};
+
+const arabicPlurals = new Intl.PluralRules("ar");
+
+/** "3 وثائق", "11 وثيقة", "وثيقتان": Arabic agreement of a noun with its number. */
+export function countOf(value: number, noun: CountedNoun, settings: SiteSettings): string {
+  return noun[arabicPlurals.select(value)].replace("{n}", formatNumber(value, settings));
+}
+
+export function dateView(date: DocumentDate, context: ViewContext): DateView {
+  if (date.precision === "none" || date.iso === null) return { iso: null, text: UNDATED, hijri: null, note: null };
+  const options = { monthNames: context.settings.monthNames, digits: context.settings.digits };
+  return {
+    iso: date.iso,
+    text: formatDate(date, options, context.calendar),
+    hijri: context.settings.hijri ? formatHijri(date, context.settings.digits, context.calendar) : null,
+    note: date.source === "inferred" ? INFERRED_DATE_NOTE : null,
+  };
+}
+
+export function placeText(place: Place | null): string | null {
+  if (!place) return null;
+  return place.country ? `${place.city}، ${place.country}` : place.city;
+}
+
+/** A short plain-text excerpt, cut at a word boundary. */
+export function excerpt(text: string, length = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), length / 2)).trim()}…`;
+}
+
+export function documentView(document: ArchiveDocument, context: ViewContext): DocumentView {
+  return {
+    url: document.url,
+    title: document.title,
+    titleNote: document.titleSource === "inferred" ? "العنوان مستخلص من أول النص؛ النص الأصلي بلا عنوان." : null,
+    date: dateView(document.date, context),
+    place: placeText(document.place),
+    organisations: document.organisations.map((mention) => ({
+      id: mention.id,
+      name: context.registry.byId.get(mention.id)?.short_ar ?? mention.id,
+      count: mention.count,
+    })),
+    excerpt: document.description ?? excerpt(document.plainText),
+    sourceFile: document.sourcePath,
+  };
+}
+
+/** Newest first; undated last; ties broken by title so the order never wobbles between builds. */
+export function compareNewestFirst(a: ArchiveDocument, b: ArchiveDocument): number {
+  const left = a.date.iso ?? "";
+  const right = b.date.iso ?? "";
+  if (left !== right) return left < right ? 1 : -1;
+  return a.title.localeCompare(b.title, "ar") || a.slug.localeCompare(b.slug);
+}
+
+export interface HomeView {
+  summary: string;
+  latest: DocumentView[];
+}
+
+export function homeView(documents: readonly ArchiveDocument[], context: ViewContext): HomeView {
+  const sorted = [...documents].sort(compareNewestFirst);
+  const organisations = new Set(documents.flatMap((document) => document.organisations.map((mention) => mention.id)));
+  const { settings } = context;
+  return {
+    summary: `${countOf(documents.length, DOCUMENTS_NOUN, settings)} في الأرشيف، تذكر ${countOf(organisations.size, ORGANISATIONS_NOUN, settings)}.`,
+    latest: sorted.slice(0, context.settings.homeDocuments).map((document) => documentView(document, context)),
+  };
+}
+
+export function pageTitle(title: string | undefined, settings: SiteSettings): string {
+  return title ? `${title} | ${settings.title}` : settings.title;
+}
