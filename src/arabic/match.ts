@@ -202,8 +202,8 @@ export function attachClitic(prefix: string, word: string): string {
 
 // Characters that may stand between a prefix written apart and its word:
 // لـ"الإنتربول" لـ’’الإنتربول‘‘ و«الإنتربول» لـ(الإنتربول)
-const QUOTE_GAP = /^[\s"'`’‘“”«»„‟‹›‚(\[]*$/;
-const QUOTE_CHAR = /["'`’‘“”«»„‟‹›‚(\[]/;
+const QUOTE_GAP = /^[\s"'`’‘“”«»„‟‹›‚([]*$/;
+const QUOTE_CHAR = /["'`’‘“”«»„‟‹›‚([]/;
 const TATWEEL_CHAR = "\u0640";
 
 function makeToken(text: string, run: Run): Token {
@@ -455,10 +455,10 @@ export function findAllPhrases<K>(input: string | TokenizedText, index: PhraseIn
  * are in text order.
  */
 export function findPhrases<K>(input: string | TokenizedText, phrases: PhraseIndex<K>): PhraseMatch<K>[];
-export function findPhrases(input: string | TokenizedText, phrases: Iterable<string>): PhraseMatch<string>[];
+export function findPhrases(input: string | TokenizedText, phrases: readonly string[]): PhraseMatch<string>[];
 export function findPhrases<K>(
   input: string | TokenizedText,
-  phrases: PhraseIndex<K> | Iterable<string>,
+  phrases: PhraseIndex<K> | readonly string[],
 ): PhraseMatch<K | string>[] {
   const index: PhraseIndex<K | string> = phrases instanceof PhraseIndex ? phrases : buildPhraseIndex(phrases);
   const source = toSource(input);

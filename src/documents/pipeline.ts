@@ -5,6 +5,7 @@ import { decodeBytes } from "../ingest/decode.ts";
 import { splitFrontMatter } from "../ingest/frontMatter.ts";
 import { parseText } from "../text/parse.ts";
 import { renderBlocks, stripBidiControls } from "../text/inline.ts";
+import { inferTitle } from "../text/title.ts";
 import type { FurnitureRules } from "../text/furniture.ts";
 import {
   dateInputFromParsedText,
@@ -64,15 +65,39 @@ function problem(file: string, severity: Problem["severity"], message: string, f
   return line === undefined ? { file, severity, message, fix } : { file, line, severity, message, fix };
 }
 
+/** The words of a Markdown text, paragraph by paragraph, without its markup. */
+function markdownBlocks(source: string): Block[] {
+  const blocks: Block[] = [];
+  const tokens = markdown.parse(source, {});
+  tokens.forEach((token, index) => {
+    if (token.type !== "inline") return;
+    const text = (token.children ?? [])
+      .filter((child) => child.type === "text" || child.type === "code_inline")
+      .map((child) => child.content)
+      .join("");
+    const opener = tokens[index - 1];
+    const line = (opener?.map?.[0] ?? 0) + 1;
+    blocks.push(opener?.type === "heading_open" ? { kind: "heading", text, line } : { kind: "paragraph", text, line });
+  });
+  return blocks;
+}
+
 /** Markdown: the first `# ` heading is the title; the rest renders with markdown-it (raw HTML escaped). */
-function parseMarkdown(body: string, furniture: FurnitureRules): { parsed: ParsedText; bodyHtml: string } {
-  const heading = /^#[ \t]+(.+)$/m.exec(body);
-  const rest = heading ? body.replace(heading[0], "") : body;
-  const asText = parseText(rest.replace(/^#{1,6}[ \t]+/gm, "").replace(/^[*-][ \t]+/gm, "• "), furniture);
-  const parsed: ParsedText = heading
-    ? { ...asText, title: stripBidiControls(heading[1]?.trim() ?? ""), titleSource: "text" }
-    : asText;
-  return { parsed, bodyHtml: markdown.render(stripBidiControls(rest)) };
+function parseMarkdown(body: string): { parsed: ParsedText; bodyHtml: string } {
+  const clean = stripBidiControls(body);
+  const blocks = markdownBlocks(clean);
+  const first = blocks[0];
+  const hasTitle = first?.kind === "heading" && /^#[ \t]/m.test(clean);
+  const heading = /^#[ \t]+.+$/m.exec(clean);
+  const rest = hasTitle && heading ? clean.replace(heading[0], "") : clean;
+  const titleText = first && first.kind !== "list" ? first.text : "";
+  const parsed: ParsedText = {
+    title: hasTitle ? titleText : inferTitle(titleText),
+    titleSource: hasTitle ? "text" : "inferred",
+    blocks: hasTitle ? blocks.slice(1) : blocks,
+    removed: [],
+  };
+  return { parsed, bodyHtml: markdown.render(rest) };
 }
 
 function plainTextOf(blocks: readonly Block[]): string {
@@ -126,7 +151,7 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
   }
 
   const { parsed, bodyHtml: markdownHtml } =
-    format === "md" ? parseMarkdown(split.body, data.furniture) : { parsed: parseText(split.body, data.furniture), bodyHtml: "" };
+    format === "md" ? parseMarkdown(split.body) : { parsed: parseText(split.body, data.furniture), bodyHtml: "" };
 
   let title = parsed.title;
   let titleSource: TitleSource = parsed.titleSource;
@@ -149,7 +174,8 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
   const frontPlace = placeFromFrontMatter(front.place);
   const place = frontPlace !== undefined ? frontPlace : findDateline(bodyLines.slice(0, 3), data.calendar);
 
-  const plainText = plainTextOf(parsed.blocks);
+  const blocks = withoutDateLine(parsed.blocks, date, data.calendar);
+  const plainText = plainTextOf(blocks);
   const notOrganisations = new Set(idList(front.not_organisations));
   const mentions = findOrganisations(`${titleSource === "inferred" ? "" : title}\n${plainText}`, data.registry).filter(
     (mention) => !notOrganisations.has(mention.id),
@@ -167,7 +193,6 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
     problems.push(problem(sourcePath, "error", `slug \`${slug}\` cannot be used in a URL`, "use lower-case letters, digits and single hyphens, e.g. `interpol-conference-2017`"));
   }
 
-  const blocks = withoutDateLine(parsed.blocks, date, data.calendar);
   const document: ArchiveDocument = {
     sourcePath,
     slug,

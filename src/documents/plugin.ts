@@ -1,17 +1,14 @@
 // Plain text (and Markdown) as first-class Eleventy templates: Eleventy finds
 // the files, our pipeline reads them (encoding, front matter, structure,
 // metadata) and hands back page data and the rendered body.
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
 import type { Project } from "../project.ts";
 import { documentView } from "../site/views.ts";
 
-/** The path of a template relative to the content folder, as the archive keys it. */
+/** The path of a template relative to the content folder, `/`-separated, as the archive keys it. */
 function relativeToInput(inputPath: string, inputDir: string): string {
-  const clean = (path: string): string => path.replace(/^\.\//, "");
-  const dir = clean(inputDir).replace(/\/?$/, "/");
-  const path = clean(inputPath);
-  return dir === "/" || dir === "./" ? path : path.startsWith(dir) ? path.slice(dir.length) : path;
+  return relative(resolve(inputDir), resolve(inputPath)).split(sep).join("/");
 }
 
 export function textDocuments(config: EleventyConfig, project: Project): void {

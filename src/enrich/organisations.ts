@@ -84,7 +84,7 @@ export function loadRegistry(yamlText: string, fileName = REGISTRY_FILE): Organi
   try {
     raw = parseYaml(yamlText);
   } catch (error) {
-    throw new Error(`${fileName}: not valid YAML: ${(error as Error).message}`);
+    throw new Error(`${fileName}: not valid YAML: ${(error as Error).message}`, { cause: error });
   }
   if (!Array.isArray(raw)) {
     throw new Error(`${fileName}: must be a list of organisations (each starting with "- id:")`);
@@ -211,7 +211,8 @@ export function loadRegistry(yamlText: string, fileName = REGISTRY_FILE): Organi
       const previous = owner.get(key);
       if (!previous) {
         owner.set(key, { id: entry.id, label, name: spec.phrase });
-      } else if (previous.label !== label) {
+      } else if (previous.label !== label && previous.id !== entry.id) {
+        // (Two entries with one id are already reported as a duplicate id.)
         problems.push(
           `${label}: name "${spec.phrase}" is already a name of ${previous.label} ("${previous.name}"); a name may belong to one entry only`,
         );
@@ -275,6 +276,8 @@ const STOP_WORDS = new Set(
 );
 
 const MAX_CANDIDATE_WORDS = 6;
+/** A word that can continue a name: definite, or joined with ل / لل / بال. */
+const NAME_WORD = /^(?:ال|لل|بال|ل[^\s]{3,})/;
 /** Between two words of a candidate: spaces only, no punctuation, no line break. */
 const SPACE_GAP = /^[^\S\n]+$/;
 
@@ -325,8 +328,9 @@ export function findCandidateOrganisations(text: string | TokenizedText, registr
       if (next.kind !== "arabic" || STOP_WORDS.has(next.norm)) break;
       if (next.norm.startsWith("وال")) break; // "و" + article: a new phrase begins
       // A name goes on with a definite word: "وزارة الداخلية", "اللجنة الوطنية";
-      // "الشرطة لتحديد…" or "منظمة إجرامية" are not names.
-      if (words.length === 1 && !next.norm.startsWith("ال")) break;
+      // "الشرطة لتحديد…" or "منظمة إجرامية" are not names. Later words may
+      // also be joined with ل or بال: "لمكافحة الاتجار بالبشر", "لحقوق الإنسان".
+      if (words.length === 1 ? !next.norm.startsWith("ال") : !NAME_WORD.test(next.norm)) break;
       words.push(next.text);
       j++;
     }
