@@ -44,6 +44,15 @@ function printableTexts(project: Project): string[] {
   return [...layoutTexts(layoutsDir), JSON.stringify(project.settings), calendar, ...registry, ...documents];
 }
 
+/**
+ * The site ships one stylesheet, written as one file per concern in
+ * layouts/assets: site.css (the base) first, then the others by name.
+ */
+function stylesheetSources(): string[] {
+  const files = readdirSync(join(layoutsDir, "assets")).filter((file) => file.endsWith(".css"));
+  return ["site.css", ...files.filter((file) => file !== "site.css").sort()];
+}
+
 interface BuiltAssets {
   assets: Assets;
   files: Map<string, Uint8Array | string>;
@@ -60,7 +69,7 @@ export async function buildAssets(project: Project, previous?: { characters: str
     files.set(`assets/fonts/${name}`, subset);
     fontUrls[`/assets/fonts/naskh-${weight}.woff2`] = `/assets/fonts/${name}`;
   }
-  let css = readFileSync(join(layoutsDir, "assets/site.css"), "utf8");
+  let css = stylesheetSources().map((file) => readFileSync(join(layoutsDir, "assets", file), "utf8")).join("\n");
   for (const [plain, hashed] of Object.entries(fontUrls)) css = css.replaceAll(plain, hashed);
   const cssName = fingerprintedName("site.css", css);
   files.set(`assets/${cssName}`, css);

@@ -124,3 +124,12 @@ describe("home page and assets", () => {
     expect(readOutput(run, "404.html")).toContain("الصفحة غير موجودة");
   });
 });
+
+describe("the default corpus", () => {
+  it("builds content/ into the output folder when no --input is given", () => {
+    const output = buildSite(undefined);
+    expect(output.status, output.stderr).toBe(0);
+    const pages = readdirSync(join(output.output, "documents"));
+    expect(pages).toHaveLength(5);
+  });
+});

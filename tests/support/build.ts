@@ -29,15 +29,15 @@ export function makeCorpus(files: Record<string, string | Buffer | { copyFrom: s
 }
 
 /** Run the project's build command on a corpus, into a new temporary output folder. */
-export function buildSite(input: string, extraArgs: string[] = []): BuildRun {
+export function buildSite(input: string | undefined, extraArgs: string[] = []): BuildRun {
   const output = mkdtempSync(join(tmpdir(), "archive-site-"));
   // The README's command, so tests exercise exactly what maintainers run.
   const result = spawnSync(
     "npm",
-    ["run", "--silent", "build", "--", `--input=${input}`, `--output=${output}`, ...extraArgs],
+    ["run", "--silent", "build", "--", ...(input ? [`--input=${input}`] : []), `--output=${output}`, ...extraArgs],
     { cwd: projectRoot, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" }, maxBuffer: 64 * 1024 * 1024 },
   );
-  return { input, output, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { input: input ?? join(projectRoot, "content"), output, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function readOutput(run: BuildRun, path: string): string {
