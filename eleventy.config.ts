@@ -5,6 +5,7 @@ import { Project, layoutsDir } from "./src/project.ts";
 import { textDocuments } from "./src/documents/plugin.ts";
 import { sitePages } from "./src/site/plugin.ts";
 import { siteAssets } from "./src/build/assets.ts";
+import { metadataExports } from "./src/site/exports.ts";
 
 export default async function (config: EleventyConfig) {
   const project = await Project.load(); // settings and registries from this project's content/_data
@@ -12,6 +13,7 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(textDocuments, project); // .txt and .md: ingest -> text -> enrich
   config.addPlugin(sitePages, project); // home, 404 and the data layouts print
   config.addPlugin(siteAssets, project); // stylesheet and the Arabic font, subset and fingerprinted
+  config.addPlugin(metadataExports, project); // data/documents.json, .csv and organisations.json for researchers
 
   // --input may name any corpus folder; layouts always come from this project.
   const input = config.directories.input && config.directories.input !== "./" ? config.directories.input : "content";

@@ -2,11 +2,12 @@
 // Arabic characters the site actually prints, and every asset's file name
 // carries a hash of its bytes, so hosting can cache it forever.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import subsetFont from "subset-font";
 import type { EleventyConfig } from "../eleventy.ts";
+import { writeOutputFile } from "./output.ts";
 import { layoutsDir, type Assets, type Project } from "../project.ts";
 
 const require = createRequire(import.meta.url);
@@ -94,10 +95,6 @@ export function siteAssets(config: EleventyConfig, project: Project): void {
   });
   config.on("eleventy.after", ({ directories }) => {
     if (!current) return;
-    for (const [path, content] of current.built.files) {
-      const target = resolve(directories.output, path);
-      mkdirSync(resolve(target, ".."), { recursive: true });
-      writeFileSync(target, content);
-    }
+    for (const [path, content] of current.built.files) writeOutputFile(directories.output, path, content);
   });
 }
