@@ -6,6 +6,7 @@ import { textDocuments } from "./src/documents/plugin.ts";
 import { sitePages } from "./src/site/plugin.ts";
 import { siteAssets } from "./src/build/assets.ts";
 import { metadataExports } from "./src/site/exports.ts";
+import { productionMinify } from "./src/build/minify.ts";
 
 export default async function (config: EleventyConfig) {
   const project = await Project.load(); // settings and registries from this project's content/_data
@@ -14,6 +15,7 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(sitePages, project); // home, 404 and the data layouts print
   config.addPlugin(siteAssets, project); // stylesheet and the Arabic font, subset and fingerprinted
   config.addPlugin(metadataExports, project); // data/documents.json, .csv and organisations.json for researchers
+  config.addPlugin(productionMinify); // html-minifier-terser, production builds only
 
   // --input may name any corpus folder; layouts always come from this project.
   const input = config.directories.input && config.directories.input !== "./" ? config.directories.input : "content";

@@ -25,6 +25,7 @@ export interface TemplateExtension {
 
 export interface EleventyConfig {
   directories: Partial<EleventyDirectories>;
+  addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void | Promise<void>, options: T): void;
   addExtension(extensions: string | string[], options: TemplateExtension): void;
   addTemplateFormats(formats: string | string[]): void;
