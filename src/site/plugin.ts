@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
 import { layoutsDir, type Project } from "../project.ts";
-import { homeView, NAVIGATION, pageTitle, type DocumentView } from "./views.ts";
+import { homeView, NAVIGATION, type DocumentView } from "./views.ts";
+import { pageMetadata } from "./meta.ts";
 
 const PAGES_DIR = join(layoutsDir, "pages");
 
@@ -20,9 +21,7 @@ export function sitePages(config: EleventyConfig, project: Project): void {
   config.addGlobalData("assets", () => project.assets);
   config.addGlobalData("home", () => homeView(project.scan.documents, project.viewContext));
   config.addGlobalData("eleventyComputed", {
-    pageMeta: (data: { doc?: DocumentView; title?: string }) => ({
-      title: pageTitle(data.doc?.title ?? data.title, project.settings),
-      description: data.doc?.excerpt ?? project.settings.description,
-    }),
+    pageMeta: (data: { doc?: DocumentView; title?: string; description?: string; page?: { url?: string | false } }) =>
+      pageMetadata({ settings: project.settings, pageUrl: data.page?.url, doc: data.doc, title: data.title, description: data.description }),
   });
 }
