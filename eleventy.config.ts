@@ -5,8 +5,11 @@ import { Project, layoutsDir } from "./src/project.ts";
 import { textDocuments } from "./src/documents/plugin.ts";
 import { sitePages } from "./src/site/plugin.ts";
 import { siteAssets } from "./src/build/assets.ts";
+import { searchIndex } from "./src/search/plugin.ts";
+import { buildReport } from "./src/build/report.ts";
 import { metadataExports } from "./src/site/exports.ts";
 import { productionMinify } from "./src/build/minify.ts";
+import { archiveBrowsing } from "./src/site/browse.ts";
 
 export default async function (config: EleventyConfig) {
   const project = await Project.load(); // settings and registries from this project's content/_data
@@ -14,8 +17,11 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(textDocuments, project); // .txt and .md: ingest -> text -> enrich
   config.addPlugin(sitePages, project); // home, 404 and the data layouts print
   config.addPlugin(siteAssets, project); // stylesheet and the Arabic font, subset and fingerprinted
+  config.addPlugin(searchIndex, project); // Pagefind index of the documents, search page, dialog and query preparation
   config.addPlugin(metadataExports, project); // data/documents.json, .csv and organisations.json for researchers
+  config.addPlugin(archiveBrowsing, project); // timeline, organisation pages, Atom feeds, sitemap.xml, robots.txt
   config.addPlugin(productionMinify); // html-minifier-terser, production builds only
+  config.addPlugin(buildReport, project); // every file accounted for; errors listed, then the build fails
 
   // --input may name any corpus folder; layouts always come from this project.
   const input = config.directories.input && config.directories.input !== "./" ? config.directories.input : "content";

@@ -33,6 +33,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addPreprocessor(name: string, extensions: string, preprocess: (data: { page: { inputPath: string } }, content: string) => string | false | undefined): void;
   addTransform(name: string, transform: (this: { page: { outputPath: string | false; inputPath: string } }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;

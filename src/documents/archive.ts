@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { classifyPath, listFiles } from "./files.ts";
-import { buildDocument, type ArchiveData, type ArchiveDocument, type DocumentResult, type Problem } from "./pipeline.ts";
+import { buildDocument, MAX_DOCUMENT_BYTES, oversizeProblem, type ArchiveData, type ArchiveDocument, type DocumentResult, type Problem } from "./pipeline.ts";
 
 export type FileStatus = "published" | "ignored" | "rejected";
 
@@ -87,12 +87,27 @@ export class Archive {
   }
 
   #build(contentDir: string, file: string, format: "txt" | "md"): DocumentResult {
+    try {
+      return this.#buildCached(contentDir, file, format);
+    } catch (error) {
+      // A file that vanished mid-scan, a broken link, no permission to read: say so, do not crash.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#cache.delete(file);
+      return { document: null, problems: [{ file, severity: "error", message: `cannot be read (${reason})`, fix: "check that the file exists and that you may read it" }] };
+    }
+  }
+
+  #buildCached(contentDir: string, file: string, format: "txt" | "md"): DocumentResult {
     const path = join(contentDir, file);
     const info = statSync(path);
     const stamp = `${info.size}:${info.mtimeMs}`;
     const cached = this.#cache.get(file);
     if (cached?.stamp === stamp) return cached.result;
-    const result = buildDocument(file, format, readFileSync(path), this.data);
+    // Too large to be a document: say so without reading it (it may be a video renamed .txt).
+    const result =
+      info.size > MAX_DOCUMENT_BYTES
+        ? { document: null, problems: [oversizeProblem(file, info.size)] }
+        : buildDocument(file, format, readFileSync(path), this.data);
     this.#cache.set(file, { stamp, result });
     return result;
   }

@@ -59,7 +59,48 @@ export interface DocumentResult {
 /** Front matter keys a maintainer may set; README "Front matter" documents each. */
 export const FRONT_MATTER_KEYS = ["title", "date", "place", "organisations", "not_organisations", "slug", "description"] as const;
 
+/**
+ * The largest file the build reads as a document. The longest real documents
+ * (a UN report of a few hundred pages) are well under 1 MB of UTF-8; a bigger
+ * file is a dump or a mistake, and would make one unreadable page.
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+/** The longest title shown in <h1> and <title>; the longest real ones are about 160 characters. */
+export const MAX_TITLE_LENGTH = 250;
+/** A line longer than this has almost certainly lost its paragraph breaks. */
+export const LONG_LINE_LENGTH = 10_000;
+
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** The error for a file too large to be one document (checked before reading it). */
+export function oversizeProblem(file: string, size: number): Problem {
+  const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    file,
+    severity: "error",
+    message: `is ${mb(size)}; the largest document the build reads is ${mb(MAX_DOCUMENT_BYTES)}`,
+    fix: "split it into several documents, one file each (or remove it if it is not a document)",
+  };
+}
+
+/** A title cut to its opening words, never longer than MAX_TITLE_LENGTH characters. */
+export function shortenTitle(title: string): string {
+  const opening = inferTitle(title);
+  if (opening.length <= MAX_TITLE_LENGTH) return opening;
+  const cut = opening.slice(0, MAX_TITLE_LENGTH - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > MAX_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).trim()}…`;
+}
+
+/** Nothing but white space and invisible formatting characters. */
+function isBlank(text: string): boolean {
+  return /^[\s\p{Cf}]*$/u.test(text);
+}
+
+/** Braces as entities too, like every other text we render (see src/text/inline.ts). */
+function escapeBraces(html: string): string {
+  return html.replace(/[{}]/g, (brace) => (brace === "{" ? "&#123;" : "&#125;"));
+}
 
 function problem(file: string, severity: Problem["severity"], message: string, fix: string, line?: number): Problem {
   return line === undefined ? { file, severity, message, fix } : { file, line, severity, message, fix };
@@ -97,7 +138,7 @@ function parseMarkdown(body: string): { parsed: ParsedText; bodyHtml: string } {
     blocks: hasTitle ? blocks.slice(1) : blocks,
     removed: [],
   };
-  return { parsed, bodyHtml: markdown.render(rest) };
+  return { parsed, bodyHtml: escapeBraces(markdown.render(rest)) };
 }
 
 function plainTextOf(blocks: readonly Block[]): string {
@@ -119,12 +160,13 @@ function placeFromFrontMatter(value: unknown): Place | null | undefined {
   if (value === undefined) return undefined;
   if (value === null || value === "") return null;
   if (typeof value === "string") {
-    const [city, country] = value.split(/[،,]/).map((part) => part.trim());
+    const [city, country] = stripBidiControls(value).split(/[،,]/).map((part) => part.trim());
     return country ? { city: city ?? value, country } : { city: city ?? value };
   }
   if (typeof value === "object" && value !== null && typeof (value as { city?: unknown }).city === "string") {
     const { city, country } = value as { city: string; country?: unknown };
-    return typeof country === "string" ? { city, country } : { city };
+    const clean = stripBidiControls(city).trim();
+    return typeof country === "string" ? { city: clean, country: stripBidiControls(country).trim() } : { city: clean };
   }
   return undefined;
 }
@@ -137,17 +179,48 @@ function idList(value: unknown): string[] {
 /** Build one document from a file's bytes. Never throws for bad content: it reports problems. */
 export function buildDocument(sourcePath: string, format: DocumentFormat, bytes: Uint8Array, data: ArchiveData): DocumentResult {
   const problems: Problem[] = [];
+  if (bytes.length > MAX_DOCUMENT_BYTES) return { document: null, problems: [oversizeProblem(sourcePath, bytes.length)] };
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { document: null, problems: [problem(sourcePath, "error", decoded.problem, decoded.fix)] };
-  for (const warning of decoded.warnings) problems.push(problem(sourcePath, "warning", warning, "save the file as UTF-8"));
+  if (!decoded.ok) return { document: null, problems: [problem(sourcePath, "error", decoded.message, decoded.fix, decoded.line)] };
+  for (const warning of decoded.warnings) problems.push(problem(sourcePath, "warning", warning.message, warning.fix, warning.line));
+  if (isBlank(decoded.text)) {
+    const message = decoded.text === "" ? "is empty: there is nothing to publish" : "has only blank space: there is nothing to publish";
+    return { document: null, problems: [...problems, problem(sourcePath, "error", message, "paste the document's text into it, or delete the file")] };
+  }
 
   const split = splitFrontMatter(decoded.text);
   if (!split.ok) return { document: null, problems: [...problems, problem(sourcePath, "error", split.problem, split.fix, split.line)] };
   const front = split.data;
+  const keyLine = (key: string): number | undefined => split.keyLines[key];
   for (const key of Object.keys(front)) {
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
-      problems.push(problem(sourcePath, "warning", `unknown front matter key \`${key}\` is not used`, `use one of: ${FRONT_MATTER_KEYS.join(", ")}`));
+      problems.push(problem(sourcePath, "warning", `unknown front matter key \`${key}\` is not used`, `use one of: ${FRONT_MATTER_KEYS.join(", ")}`, keyLine(key)));
     }
+  }
+  for (const key of ["title", "slug", "description"] as const) {
+    if (front[key] !== undefined && front[key] !== null && typeof front[key] !== "string") {
+      problems.push(problem(sourcePath, "warning", `front matter \`${key}\` is not text, so it is not used`, `write it as text, e.g. \`${key}: "…"\``, keyLine(key)));
+    }
+  }
+  if (isBlank(split.body)) {
+    return {
+      document: null,
+      problems: [...problems, problem(sourcePath, "error", "has front matter but no text after it: there is nothing to publish", "paste the document's text after the closing --- line, or delete the file")],
+    };
+  }
+  const longLines = split.body.split("\n").flatMap((text, index) => (text.length > LONG_LINE_LENGTH ? [{ line: split.bodyLineOffset + index + 1, length: text.length }] : []));
+  const firstLong = longLines[0];
+  if (firstLong) {
+    const more = longLines.length > 1 ? ` (and ${longLines.length - 1} more line${longLines.length > 2 ? "s" : ""} over ${LONG_LINE_LENGTH.toLocaleString("en")})` : "";
+    problems.push(
+      problem(
+        sourcePath,
+        "warning",
+        `this line has ${firstLong.length.toLocaleString("en")} characters${more}: the text has probably lost its line breaks, and is published as one long paragraph`,
+        "compare with the original and put each paragraph on its own line",
+        firstLong.line,
+      ),
+    );
   }
 
   const { parsed, bodyHtml: markdownHtml } =
@@ -155,16 +228,37 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
 
   let title = parsed.title;
   let titleSource: TitleSource = parsed.titleSource;
-  if (typeof front.title === "string" && front.title.trim() !== "") {
-    title = stripBidiControls(front.title.trim());
+  let titleLine = parsed.titleLine === undefined ? undefined : parsed.titleLine + split.bodyLineOffset;
+  if (typeof front.title === "string" && stripBidiControls(front.title).trim() !== "") {
+    title = stripBidiControls(front.title).trim();
     titleSource = "front-matter";
+    titleLine = keyLine("title");
+  }
+  if (title.length > MAX_TITLE_LENGTH) {
+    const full = title.length;
+    title = shortenTitle(title);
+    problems.push(
+      problem(
+        sourcePath,
+        "warning",
+        `the title is ${full.toLocaleString("en")} characters long (the most is ${MAX_TITLE_LENGTH}); the page shows its opening words instead: "${title.length > 80 ? `${title.slice(0, 79)}…` : title}"`,
+        "give the document a short title: a short first line, or `title:` in the front matter",
+        titleLine,
+      ),
+    );
+  }
+  if (title.trim() === "") {
+    return {
+      document: null,
+      problems: [...problems, problem(sourcePath, "error", "has no text left to make a page from (only page furniture or markup)", "paste the document's text into it, or delete the file")],
+    };
   }
 
   let date = inferDocumentDate(dateInputFromParsedText({ ...parsed, title, titleSource }), data.calendar);
   if (front.date !== undefined) {
     const fromFront = parseFrontMatterDate(front.date, data.calendar);
     if ("error" in fromFront) {
-      problems.push(problem(sourcePath, "error", `front matter \`date\`: ${fromFront.error}`, "write the date as YYYY-MM-DD, YYYY-MM or YYYY"));
+      problems.push(problem(sourcePath, "error", `front matter \`date\`: ${fromFront.error}`, "write the date as YYYY-MM-DD, YYYY-MM or YYYY", keyLine("date")));
     } else {
       date = fromFront;
     }
@@ -182,15 +276,21 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
   );
   for (const id of idList(front.organisations)) {
     if (!data.registry.byId.has(id)) {
-      problems.push(problem(sourcePath, "error", `front matter \`organisations\` names \`${id}\`, which is not in the organisation registry`, "use an id from content/_data/organisations.yaml, or add the organisation there"));
+      problems.push(problem(sourcePath, "error", `front matter \`organisations\` names \`${id}\`, which is not in the organisation registry`, "use an id from content/_data/organisations.yaml, or add the organisation there", keyLine("organisations")));
     } else if (!mentions.some((mention) => mention.id === id)) {
       mentions.push({ id, count: 0 });
     }
   }
 
-  const slug = typeof front.slug === "string" && front.slug.trim() !== "" ? front.slug.trim() : slugFromPath(sourcePath);
-  if (!/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(slug)) {
-    problems.push(problem(sourcePath, "error", `slug \`${slug}\` cannot be used in a URL`, "use lower-case letters, digits and single hyphens, e.g. `interpol-conference-2017`"));
+  const slugFromFront = typeof front.slug === "string" && front.slug.trim() !== "";
+  const slug = slugFromFront ? String(front.slug).trim() : slugFromPath(sourcePath);
+  const slugFix = "use lower-case letters, digits and single hyphens, e.g. `interpol-conference-2017`";
+  if (!slugFromFront && slug === "") {
+    problems.push(problem(sourcePath, "error", "the file name has no letters or digits to make the page's address from", `rename the file, or set \`slug:\` in the front matter (${slugFix})`));
+  } else if (/[/\\]|\.\./.test(slug)) {
+    problems.push(problem(sourcePath, "error", `slug \`${slug}\` contains \`/\` or \`..\`: a slug is one part of an address, and this one would put the page outside /documents/`, slugFix, keyLine("slug")));
+  } else if (!/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(slug)) {
+    problems.push(problem(sourcePath, "error", `slug \`${slug}\` cannot be used in a URL`, slugFix, slugFromFront ? keyLine("slug") : undefined));
   }
 
   const document: ArchiveDocument = {
@@ -208,7 +308,9 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
     bodyHtml: format === "md" ? markdownHtml : renderBlocks(blocks),
     plainText,
   };
-  if (typeof front.description === "string") document.description = front.description.trim();
+  if (typeof front.description === "string" && !isBlank(stripBidiControls(front.description))) {
+    document.description = stripBidiControls(front.description).trim();
+  }
   const failed = problems.some((entry) => entry.severity === "error");
   return { document: failed ? null : document, problems };
 }

@@ -1,7 +1,7 @@
 // The site's own pages (home, 404, ...) and the data every layout prints.
 // Pages live in layouts/pages as virtual templates, so any corpus folder
 // given with --input gets them without holding a copy.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
 import { layoutsDir, type Project } from "../project.ts";
@@ -15,6 +15,9 @@ export function sitePages(config: EleventyConfig, project: Project): void {
     config.addTemplate(`_archive-pages/${name}`, readFileSync(join(PAGES_DIR, name), "utf8"));
   }
   config.addWatchTarget(layoutsDir);
+  // Nunjucks is for this project's own (virtual) pages: a .njk file found in a
+  // corpus folder is never run; the build report lists it as ignored.
+  config.addPreprocessor("no-templates-in-corpus", "njk", (data) => (existsSync(data.page.inputPath) ? false : undefined));
 
   config.addGlobalData("site", () => project.settings);
   config.addGlobalData("navigation", NAVIGATION);

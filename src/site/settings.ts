@@ -11,6 +11,8 @@ export interface SiteSettings {
   digits: "western" | "arabic-indic";
   hijri: boolean;
   homeDocuments: number;
+  /** The longest list one page shows before it continues on a next page (timeline years, organisations). */
+  pageSize: number;
 }
 
 const CHOICES = {
@@ -44,11 +46,13 @@ export function loadSettings(yamlText: string, fileName = "site.yaml"): SiteSett
     digits: choice("digits"),
     hijri: raw.hijri === true,
     homeDocuments: typeof raw.homeDocuments === "number" ? raw.homeDocuments : 10,
+    pageSize: raw.pageSize === undefined ? 50 : typeof raw.pageSize === "number" ? raw.pageSize : Number.NaN,
   };
   if (typeof raw.hijri !== "boolean") problems.push("`hijri` must be true or false");
   if (!Number.isInteger(settings.homeDocuments) || settings.homeDocuments < 1) {
     problems.push("`homeDocuments` must be a whole number of at least 1");
   }
+  if (!Number.isInteger(settings.pageSize) || settings.pageSize < 5) problems.push("`pageSize` must be a whole number of at least 5");
   if (settings.url && !/^https?:\/\/[^/]+/.test(settings.url)) problems.push("`url` must start with https:// (the published address)");
   if (problems.length > 0) {
     throw new Error(`${fileName}: ${problems.length} problem(s) in the site settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

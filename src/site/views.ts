@@ -27,7 +27,8 @@ export interface DocumentView {
   titleNote: string | null;
   date: DateView;
   place: string | null;
-  organisations: { id: string; name: string; count: number }[];
+  /** Each links to its page, /organisations/<id>/. */
+  organisations: { id: string; name: string; count: number; url: string }[];
   excerpt: string;
   sourceFile: string;
 }
@@ -42,6 +43,11 @@ export const NAVIGATION = [
 const UNDATED = "غير مؤرخ";
 const INFERRED_DATE_NOTE = "السنة مستنتجة من النص";
 const EXCERPT_LENGTH = 220;
+
+/** The address of an organisation's page. */
+export function organisationUrl(id: string): string {
+  return `/organisations/${id}/`;
+}
 
 /** Numbers as the settings ask: Western or Arabic-Indic digits. */
 export function formatNumber(value: number | string, settings: SiteSettings): string {
@@ -112,6 +118,7 @@ export function documentView(document: ArchiveDocument, context: ViewContext): D
       id: mention.id,
       name: context.registry.byId.get(mention.id)?.short_ar ?? mention.id,
       count: mention.count,
+      url: organisationUrl(mention.id),
     })),
     excerpt: document.description ?? excerpt(document.plainText),
     sourceFile: document.sourcePath,
@@ -139,8 +146,4 @@ export function homeView(documents: readonly ArchiveDocument[], context: ViewCon
     summary: `${countOf(documents.length, DOCUMENTS_NOUN, settings)} في الأرشيف، تذكر ${countOf(organisations.size, ORGANISATIONS_NOUN, settings)}.`,
     latest: sorted.slice(0, context.settings.homeDocuments).map((document) => documentView(document, context)),
   };
-}
-
-export function pageTitle(title: string | undefined, settings: SiteSettings): string {
-  return title ? `${title} | ${settings.title}` : settings.title;
 }

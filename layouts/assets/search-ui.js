@@ -1,0 +1,288 @@
+/* global fetch, setTimeout, clearTimeout, URLSearchParams, history, location -- browser globals */
+// The search UI: a dialog opened from any page and the /search/ page, both
+// the same panel over Pagefind's JavaScript API. Loaded by search.js only
+// when the reader opens search. The reader's query goes through
+// prepareQuery() from words.js, the code the build prepared the index with;
+// result text comes back through decodeIndexText() so titles and excerpts
+// read exactly like the pages. No inline styles or scripts (strict CSP).
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 150;
+const FILTERS = { org: "organisation", year: "year" };
+const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
+
+let config = null;
+let engine = null;
+let dialog = null;
+let pagePanel = null;
+let panelCount = 0;
+
+/** Called once by search.js with the data-* settings of its script tag. */
+export function setup(options) {
+  config = options;
+  return { openDialog, mountPage, focusPage };
+}
+
+function load() {
+  engine ??= (async () => {
+    const [pagefind, words, labels] = await Promise.all([
+      import(`${config.searchPagefind}pagefind.js`),
+      import(config.searchWords),
+      fetch(config.searchLabels).then((response) => response.json()),
+    ]);
+    await pagefind.options({ excerptLength: 28 });
+    await pagefind.init();
+    const available = await pagefind.filters();
+    return { pagefind, words, labels, available };
+  })();
+  return engine;
+}
+
+// --- DOM helpers --------------------------------------------------------
+
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "class") element.className = value;
+    else if (name === "text") element.textContent = value;
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  element.append(...children.filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+function formatNumber(value) {
+  // No grouping: years read 2019, not 2,019.
+  return new Intl.NumberFormat(config.searchDigits === "arabic-indic" ? "ar-EG" : "ar-u-nu-latn", { useGrouping: false }).format(value);
+}
+
+const plurals = new Intl.PluralRules("ar");
+const RESULT_NOUN = {
+  zero: "لا نتائج",
+  one: "نتيجة واحدة",
+  two: "نتيجتان",
+  few: "{n} نتائج",
+  many: "{n} نتيجة",
+  other: "{n} نتيجة",
+};
+
+function countText(count) {
+  return RESULT_NOUN[plurals.select(count)].replace("{n}", formatNumber(count));
+}
+
+/** Pagefind's excerpt (index text with <mark> around matched words) as page text with <mark> elements. */
+function excerptNodes(excerpt, decode) {
+  const nodes = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>") marked = true;
+    else if (part === "</mark>") marked = false;
+    else if (part !== "") nodes.push(marked ? h("mark", { text: decode(part) }) : document.createTextNode(decode(part)));
+  }
+  return nodes;
+}
+
+// --- The panel: form, filters, results ----------------------------------
+
+class Panel {
+  constructor({ inPage }) {
+    const id = `search-${++panelCount}`;
+    this.inPage = inPage;
+    this.generation = 0;
+    this.results = [];
+    this.shown = 0;
+    this.input = h("input", {
+      id: `${id}-q`,
+      type: "search",
+      name: "q",
+      class: "search-input",
+      autocomplete: "off",
+      spellcheck: "false",
+      enterkeyhint: "search",
+      placeholder: "مثال: الاتجار بالبشر، الإنتربول، 2017",
+      "aria-controls": `${id}-results`,
+    });
+    this.organisation = h("select", { name: "org", id: `${id}-org` }, h("option", { value: "", text: "كل المنظمات" }));
+    this.year = h("select", { name: "year", id: `${id}-year` }, h("option", { value: "", text: "كل السنوات" }));
+    this.sort = h(
+      "select",
+      { name: "sort", id: `${id}-sort` },
+      h("option", { value: "", text: "الأقرب إلى البحث" }),
+      h("option", { value: "newest", text: "الأحدث أولًا" }),
+      h("option", { value: "oldest", text: "الأقدم أولًا" }),
+    );
+    this.status = h("p", { class: "search-status", role: "status", "aria-live": "polite" });
+    this.list = h("ol", { class: "search-results", id: `${id}-results`, "aria-label": "نتائج البحث" });
+    this.more = h("button", { type: "button", class: "search-more", hidden: true, text: "نتائج أخرى" });
+    this.share = h("a", { class: "search-share", href: "/search/", hidden: true, text: "افتح البحث في صفحة مستقلة" });
+    const field = (label, control) => h("div", { class: "search-field" }, h("label", { for: control.id, text: label }), control);
+    this.form = h(
+      "form",
+      { class: "search-form", role: "search", action: "/search/", method: "get" },
+      h("label", { class: "search-label", for: this.input.id, text: "ابحث في نصوص الأرشيف" }),
+      this.input,
+      h("div", { class: "search-filters" }, field("المنظمة", this.organisation), field("السنة", this.year), field("الترتيب", this.sort)),
+    );
+    this.element = h("div", { class: "search-panel" }, this.form, this.status, this.list, this.more, inPage ? null : this.share);
+
+    let timer = 0;
+    this.input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.run(), DEBOUNCE_MS);
+    });
+    for (const select of [this.organisation, this.year, this.sort]) select.addEventListener("change", () => this.run());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      this.run();
+    });
+    this.more.addEventListener("click", () => this.showMore(true));
+    this.element.addEventListener("keydown", (event) => this.arrowKeys(event));
+  }
+
+  /** Fill the filter lists from the index (once Pagefind is loaded). */
+  async prepare() {
+    const { available, labels } = await load();
+    const names = labels.organisation ?? {};
+    const organisations = Object.entries(available.organisation ?? {}).sort(([a], [b]) =>
+      (names[a] ?? a).localeCompare(names[b] ?? b, "ar"),
+    );
+    for (const [id, count] of organisations) {
+      this.organisation.append(h("option", { value: id, text: `${names[id] ?? id} (${formatNumber(count)})` }));
+    }
+    const years = Object.entries(available.year ?? {}).sort(([a], [b]) => Number(b) - Number(a));
+    for (const [year, count] of years) this.year.append(h("option", { value: year, text: `${formatNumber(year)} (${formatNumber(count)})` }));
+  }
+
+  /** Set the state from URL parameters (q, org, year, sort). */
+  setState(params) {
+    this.input.value = params.get("q") ?? "";
+    for (const [select, key] of [[this.organisation, "org"], [this.year, "year"], [this.sort, "sort"]]) {
+      const value = params.get(key) ?? "";
+      select.value = [...select.options].some((option) => option.value === value) ? value : "";
+    }
+  }
+
+  state() {
+    const params = new URLSearchParams();
+    if (this.input.value.trim() !== "") params.set("q", this.input.value.trim());
+    if (this.organisation.value) params.set("org", this.organisation.value);
+    if (this.year.value) params.set("year", this.year.value);
+    if (this.sort.value) params.set("sort", this.sort.value);
+    return params;
+  }
+
+  async run() {
+    const generation = ++this.generation;
+    const { pagefind, words } = await load();
+    const params = this.state();
+    const address = params.size > 0 ? `/search/?${params}` : "/search/";
+    if (this.inPage) history.replaceState(null, "", address);
+    this.share.href = address;
+    this.share.hidden = params.size === 0;
+
+    const prepared = words.prepareQuery(this.input.value);
+    const filters = {};
+    for (const [key, name] of Object.entries(FILTERS)) if (params.get(key)) filters[name] = params.get(key);
+    const options = { filters, ...(SORTS[params.get("sort")] ? { sort: SORTS[params.get("sort")] } : {}) };
+    if (prepared === "" && Object.keys(filters).length === 0) {
+      if (generation !== this.generation) return;
+      this.results = [];
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = this.input.value.trim() === "" ? "" : "لا كلمات يمكن البحث عنها في هذا الطلب.";
+      return;
+    }
+    // A query of punctuation only finds nothing rather than everything.
+    const response = prepared === "" && this.input.value.trim() !== "" ? { results: [] } : await pagefind.search(prepared || null, options);
+    if (generation !== this.generation || response === null) return;
+    this.results = response.results;
+    this.shown = 0;
+    this.list.replaceChildren();
+    this.status.textContent = this.results.length === 0 ? "لا نتائج. جرّب كلمة أخرى أو أزل التصفية." : `${countText(this.results.length)}.`;
+    await this.showMore(false);
+  }
+
+  async showMore(focusFirstNew) {
+    const generation = this.generation;
+    const { words } = await load();
+    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (generation !== this.generation) return;
+    const items = data.map((result) => this.item(result, words.decodeIndexText));
+    this.list.append(...items);
+    this.shown += batch.length;
+    this.more.hidden = this.shown >= this.results.length;
+    if (!this.more.hidden) this.more.textContent = `نتائج أخرى (${formatNumber(this.results.length - this.shown)})`;
+    if (focusFirstNew && items[0]) items[0].querySelector("a")?.focus();
+  }
+
+  item(result, decode) {
+    const meta = result.meta;
+    const date = meta.date ? h("time", { text: decode(meta.date), datetime: meta.iso ? decode(meta.iso) : null }) : null;
+    const place = meta.place ? h("span", { class: "search-result-place", text: decode(meta.place) }) : null;
+    return h(
+      "li",
+      { class: "search-result" },
+      h("a", { href: result.url, class: "search-result-link", text: decode(meta.title ?? result.url) }),
+      h("p", { class: "search-result-meta" }, date, date && place ? " · " : null, place),
+      h("p", { class: "search-result-excerpt" }, ...excerptNodes(result.excerpt, decode)),
+    );
+  }
+
+  /** Arrow keys move between the search box and the result links; Tab works as usual. */
+  arrowKeys(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const stops = [this.input, ...this.list.querySelectorAll(".search-result-link")];
+    const at = stops.indexOf(document.activeElement);
+    if (at < 0) return;
+    const next = stops[at + (event.key === "ArrowDown" ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+// --- The dialog and the page --------------------------------------------
+
+export async function openDialog() {
+  if (!dialog) {
+    const panel = new Panel({ inPage: false });
+    const close = h("button", { type: "button", class: "search-close", text: "إغلاق" });
+    const heading = h("h2", { class: "search-dialog-title", id: "search-dialog-title", text: "البحث في الأرشيف" });
+    const element = h(
+      "dialog",
+      { class: "search-dialog", "aria-labelledby": heading.id },
+      h("div", { class: "search-dialog-header" }, heading, close),
+      panel.element,
+    );
+    close.addEventListener("click", () => element.close());
+    // A click on the backdrop (outside the box) closes the dialog.
+    element.addEventListener("click", (event) => {
+      if (event.target === element) element.close();
+    });
+    document.body.append(element);
+    dialog = { element, panel, prepared: panel.prepare() };
+  }
+  if (!dialog.element.open) dialog.element.showModal();
+  dialog.panel.input.focus();
+  dialog.panel.input.select();
+  await dialog.prepared;
+}
+
+export async function mountPage(root) {
+  const panel = new Panel({ inPage: true });
+  pagePanel = panel;
+  root.querySelector("[data-search-fallback]")?.remove();
+  root.append(panel.element);
+  panel.input.focus();
+  await panel.prepare();
+  panel.setState(new URLSearchParams(location.search));
+  if (panel.state().size > 0) await panel.run();
+}
+
+export function focusPage() {
+  pagePanel?.input.focus();
+  pagePanel?.input.select();
+}

@@ -1,0 +1,82 @@
+// The browser side of search, as fingerprinted files under /assets/search/:
+//   search.js      hand-written loader on every page (wires the header button,
+//                  Ctrl+K and "/"; loads the rest only when search is opened);
+//   search-ui.js   hand-written dialog and search-page UI over Pagefind's JS API;
+//   words.js       src/search/words.ts compiled, with src/arabic/normalize.ts
+//                  (normalize.js) it imports: the very code the build indexes
+//                  with prepares the reader's query;
+//   labels.json    names the UI shows for filter values.
+// The TypeScript is compiled with the compiler's transpileModule (no bundler):
+// two dependency-free modules whose one relative import is rewritten to the
+// fingerprinted name.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fingerprintedName } from "../build/assets.ts";
+import { layoutsDir, projectRoot } from "../project.ts";
+
+export interface SearchAssetUrls {
+  loader: string;
+  ui: string;
+  words: string;
+  labels: string;
+  /** Where Pagefind's bundle is written (its pagefind.js finds the rest). */
+  pagefind: string;
+}
+
+export interface SearchAssets {
+  urls: SearchAssetUrls;
+  files: Map<string, string>;
+}
+
+export const ASSET_DIR = "assets/search";
+export const PAGEFIND_DIR = "pagefind";
+
+type Transpile = (source: string) => string;
+
+let transpiler: Promise<Transpile> | undefined;
+
+/** TypeScript -> browser JavaScript (ES2022 module), types erased; loaded once per process. */
+function loadTranspiler(): Promise<Transpile> {
+  transpiler ??= import("typescript").then(({ default: ts }) => (source: string) =>
+    ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, removeComments: false },
+    }).outputText,
+  );
+  return transpiler;
+}
+
+function fingerprinted(files: Map<string, string>, name: string, content: string): string {
+  const file = fingerprintedName(name, content);
+  files.set(`${ASSET_DIR}/${file}`, content);
+  return `/${ASSET_DIR}/${file}`;
+}
+
+/** The compiled query-preparation modules, keyed by their sources so a rebuild only recompiles after an edit. */
+let compiled: { key: string; normalize: string; words: string } | undefined;
+
+async function compileWords(): Promise<{ normalize: string; words: string }> {
+  const normalizeSource = readFileSync(join(projectRoot, "src/arabic/normalize.ts"), "utf8");
+  const wordsSource = readFileSync(join(projectRoot, "src/search/words.ts"), "utf8");
+  const key = normalizeSource + "\0" + wordsSource;
+  if (compiled?.key !== key) {
+    const transpile = await loadTranspiler();
+    compiled = { key, normalize: transpile(normalizeSource), words: transpile(wordsSource) };
+  }
+  return compiled;
+}
+
+export async function buildSearchAssets(labels: unknown): Promise<SearchAssets> {
+  const files = new Map<string, string>();
+  const { normalize, words } = await compileWords();
+  const normalizeUrl = fingerprinted(files, "normalize.js", normalize);
+  const wordsJs = words.replace(/from\s+["']\.\.\/arabic\/normalize\.ts["']/g, `from "./${normalizeUrl.split("/").pop()}"`);
+  if (/from\s+["'][^"']+\.ts["']/.test(wordsJs)) throw new Error("src/search/words.ts may import only src/arabic/normalize.ts: it runs in the browser");
+  const urls: SearchAssetUrls = {
+    loader: fingerprinted(files, "search.js", readFileSync(join(layoutsDir, "assets/search.js"), "utf8")),
+    ui: fingerprinted(files, "search-ui.js", readFileSync(join(layoutsDir, "assets/search-ui.js"), "utf8")),
+    words: fingerprinted(files, "words.js", wordsJs),
+    labels: fingerprinted(files, "labels.json", `${JSON.stringify(labels)}\n`),
+    pagefind: `/${PAGEFIND_DIR}/`,
+  };
+  return { urls, files };
+}

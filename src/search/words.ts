@@ -1,0 +1,225 @@
+// How Arabic text is prepared for Pagefind, on both sides of the search:
+// the build indexes documents with indexText(), the browser prepares what
+// the reader types with prepareQuery(). Both cut words with the same rule
+// (searchableCore), so a word written one way on the page and typed another
+// way in the search box meets in the same index entry.
+//
+// Pagefind (1.6, lang="ar") indexes every whitespace-separated word with its
+// non-alphanumeric characters removed and, when the word held non-ASCII
+// punctuation, also the word with that punctuation kept ("اتجار،",
+// "’’الانتربول"): junk entries nobody can type. Its Arabic stemmer strips
+// ال، بال، لل but not وال or فال, and "الـ34" stays "ال34".
+//
+// We cannot hand Pagefind a different text to index than the one its
+// excerpts show, so instead the index text is the display text with some
+// characters *escaped*: written as "~" and four hex digits spelled in ASCII
+// punctuation. Pagefind treats ASCII punctuation as word-internal noise and
+// drops it from the indexed form, so an escaped character takes no part in
+// the word Pagefind indexes, adds no entry and moves no word position; the
+// search UI decodes the excerpt (decodeIndexText) back to exactly the page's
+// text. Escaped are:
+//   - every non-ASCII character that is not a letter, digit or mark
+//     (Arabic comma, quotes «» ’’ “”, dashes, invisible format characters);
+//   - the ASCII characters < > & (so an excerpt can be split on <mark> safely)
+//     and the escape character ~ itself;
+//   - the attached prefix of وال/فال words (و in والإرهاب), so the word is
+//     indexed as الإرهاب;
+//   - Arabic prefixes written onto a number or a Latin word (الـ in الـ34,
+//     و in وSTOP), so 34 and STOP are what is indexed.
+//
+// This file runs in the browser too (compiled by the build): it imports only
+// src/arabic/normalize.ts and nothing from Node.
+
+import { foldLetters, stripDiacritics } from "../arabic/normalize.ts";
+
+/** Starts an escape in index text. */
+export const ESCAPE = "~";
+/** Sixteen ASCII punctuation characters used as hex digits 0-f; none is "~", "<", ">", "&", "_" or a quote. */
+const HEX_DIGITS = "!#$%()*+,-./:;=?";
+
+const ESCAPED = new RegExp(`${ESCAPE}(?:${ESCAPE}|[${HEX_DIGITS.replace(/[-\\\]^]/g, "\\$&")}]{4})`, "g");
+
+/** Escape every UTF-16 code unit of a string. */
+export function escapeAll(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (text[i] === ESCAPE) {
+      out += ESCAPE + ESCAPE;
+      continue;
+    }
+    out += ESCAPE;
+    for (let shift = 12; shift >= 0; shift -= 4) out += HEX_DIGITS[(unit >> shift) & 15];
+  }
+  return out;
+}
+
+/** Index text back to display text: every escape replaced by the character it stands for. */
+export function decodeIndexText(text: string): string {
+  return text.replace(ESCAPED, (escape) => {
+    if (escape === ESCAPE + ESCAPE) return ESCAPE;
+    let unit = 0;
+    for (const digit of escape.slice(1)) unit = unit * 16 + HEX_DIGITS.indexOf(digit);
+    return String.fromCharCode(unit);
+  });
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Arabic letters that may be written onto the next word: conjunctions, prepositions, the article. */
+const NUMBER_OR_LATIN_PREFIX = /^(?:[وف]?[بكل]?(?:ال|لل)?|[وف]?ل)ـ*(?=[0-9\u0660-\u0669\u06F0-\u06F9A-Za-z])/;
+const CONJUNCTION_ARTICLE = /^[وف]ال/;
+const ARABIC_LETTERS = /^[\u0621-\u064A\u0671-\u06D3]+$/;
+
+/**
+ * Words that start with و or ف followed by ال where those letters are part of
+ * the word itself (والد "father", والي "governor"), in comparison form: they
+ * are never split.
+ */
+const ROOT_WAL = new Set([
+  "والد", "والده", "والدي", "والدين", "والدان", "والداه", "والدها", "والدهم", "والديه", "والدتي", "والدته", "والدتها",
+  "والي", "واليا", "واليه", "والت", "فالح", "فالج",
+]);
+
+/** A word's comparison form for the prefix rules: diacritics and tatweel removed, hamza and ta marbuta folded. */
+function ruleForm(word: string): string {
+  return foldLetters(stripDiacritics(word));
+}
+
+/** How many code units of `word` make up its first `letters` letters, with the marks and tatweel that follow them. */
+function spanOfLetters(word: string, letters: number): number {
+  let index = 0;
+  for (let seen = 0; seen < letters && index < word.length; ) {
+    if (word[index] !== "ـ" && /\p{L}/u.test(word[index]!)) seen++;
+    index++;
+    while (index < word.length && (word[index] === "ـ" || /\p{M}/u.test(word[index]!))) index++;
+  }
+  return index;
+}
+
+/**
+ * The part of a word that is not an attached prefix we want searchable apart:
+ * returns [prefix, rest]. "والإرهاب" -> ["و", "الإرهاب"], "الـ34" -> ["الـ", "34"],
+ * "وSTOP" -> ["و", "STOP"], "الإرهاب" -> ["", "الإرهاب"].
+ */
+export function splitPrefix(core: string): [string, string] {
+  const plain = stripDiacritics(core);
+  const numberPrefix = NUMBER_OR_LATIN_PREFIX.exec(plain);
+  if (numberPrefix && numberPrefix[0].length > 0 && /[\u0600-\u06FF]/.test(numberPrefix[0])) {
+    const letters = numberPrefix[0].replace(/ـ/g, "").length;
+    const cut = spanOfLetters(core, letters);
+    return [core.slice(0, cut), core.slice(cut)];
+  }
+  const form = ruleForm(core);
+  if (CONJUNCTION_ARTICLE.test(form) && ARABIC_LETTERS.test(form) && form.length >= 5 && !ROOT_WAL.has(form)) {
+    const cut = spanOfLetters(core, 1);
+    return [core.slice(0, cut), core.slice(cut)];
+  }
+  return ["", core];
+}
+
+/** Characters inside a word that Pagefind must not see: non-ASCII non-letters (punctuation, invisibles) and < > & ~. */
+const INNER_UNSAFE = /[^\p{L}\p{N}\p{M}\x20-\x7E]|[<>&~]/gu;
+
+/** The edges of a word: [start of its first letter or digit, end of its last]. */
+function wordEdges(word: string): [number, number] {
+  let start = 0;
+  let end = word.length;
+  while (start < end && !WORD_CHAR.test(word[start]!)) start++;
+  while (end > start && !WORD_CHAR.test(word[end - 1]!)) end--;
+  return [start, end];
+}
+
+/** What a whitespace-free word is found by: punctuation at its edges and a split-off prefix removed. */
+export function searchableCore(word: string): string {
+  const [start, end] = wordEdges(word);
+  return splitPrefix(word.slice(start, end))[1].replace(INNER_UNSAFE, "");
+}
+
+/** Punctuation at a word's edge stays as it is when it is printable ASCII (Pagefind ignores it), else it is escaped. */
+function escapeEdge(text: string): string {
+  let out = "";
+  for (const char of text) out += /[\x21-\x7E]/.test(char) && !/[<>&~]/.test(char) ? char : escapeAll(char);
+  return out;
+}
+
+/** One whitespace-free word of display text as Pagefind should index it. */
+export function indexWord(word: string): string {
+  const [start, end] = wordEdges(word);
+  const [prefix, core] = splitPrefix(word.slice(start, end));
+  return (
+    escapeEdge(word.slice(0, start)) +
+    escapeAll(prefix) +
+    core.replace(INNER_UNSAFE, (char) => escapeAll(char)) +
+    escapeEdge(word.slice(end))
+  );
+}
+
+/**
+ * Display text -> index text: each word prepared by indexWord(), whitespace
+ * kept (Pagefind folds every run of whitespace into one space, as do our
+ * excerpts after decoding).
+ */
+export function indexText(text: string): string {
+  return text.replace(/\S+/g, indexWord);
+}
+
+/** What Pagefind itself will treat as the words of a query: whitespace-separated, with quotes for phrases. */
+const QUOTE_MARKS = /[«»“”„‟″"]/g;
+const NUMBER = /^[0-9\u0660-\u0669\u06F0-\u06F9]+$/;
+
+/**
+ * The reader's query as Pagefind should receive it: each word reduced to its
+ * searchable core (والإرهاب -> الإرهاب, الـ34 -> 34, اتجار، -> اتجار),
+ * Arabic and typographic quotes turned into the ASCII quotes Pagefind reads
+ * as a phrase, words with nothing searchable dropped.
+ */
+export function prepareQuery(query: string): string {
+  const quoted = query.replace(QUOTE_MARKS, '"');
+  const quotes = (quoted.match(/"/g) ?? []).length;
+  const balanced = quotes % 2 === 0 ? quoted : quoted.replace(/"(?=[^"]*$)/, " ");
+  const out: string[] = [];
+  let inPhrase = false;
+  for (const token of balanced.split(/(")/)) {
+    if (token === '"') {
+      out.push('"');
+      inPhrase = !inPhrase;
+      continue;
+    }
+    for (const word of token.split(/\s+/)) {
+      if (word === "") continue;
+      const core = searchableCore(word);
+      // Pagefind matches a word as a prefix too, so 34 would find 340: a
+      // number is asked for as itself, the way a one-word phrase is.
+      if (core !== "") out.push(!inPhrase && NUMBER.test(core) ? `"${core}"` : core);
+    }
+  }
+  return out
+    .join(" ")
+    .replace(/" /g, '"')
+    .replace(/ "/g, '"')
+    .replace(/""/g, "")
+    .replace(/"([^"]*)"/g, ' "$1" ')
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The words of a query without quotes, for highlighting and messages. */
+export function queryWords(prepared: string): string[] {
+  return prepared.replace(/"/g, " ").split(/\s+/).filter((word) => word !== "");
+}
+
+const TA_MARBUTA_END = /ة$/;
+
+/**
+ * Spellings of a text's words that Pagefind would not match: a word ending
+ * in ta marbuta (الخطة) typed with heh (الخطه). Indexed as hidden metadata,
+ * so such a query finds the document.
+ */
+export function alternativeSpellings(text: string): string[] {
+  const found = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    const core = stripDiacritics(searchableCore(word));
+    if (TA_MARBUTA_END.test(core)) found.add(core.replace(TA_MARBUTA_END, "ه"));
+  }
+  return [...found].sort();
+}

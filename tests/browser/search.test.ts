@@ -1,0 +1,236 @@
+// Search in a real Chromium, on the search fixture corpus built by the real
+// build and served with the strict Content-Security-Policy the site is
+// deployed with: the dialog (mouse and keyboard only), the search page and
+// its URL, excerpts, the page without JavaScript, screenshots.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { buildSite, fixturesDir, projectRoot } from "../support/build.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { serveSite, type StaticServer } from "../support/server.ts";
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'";
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+const screenshots = join(projectRoot, "test-results/screenshots");
+// How long to wait for the page to get there (Pagefind loads on first use; the machine may be busy with builds).
+// A limit on waiting, not a measure of speed.
+const WAIT = { timeout: 30_000, interval: 100 };
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const run = buildSite(join(fixturesDir, "search-corpus"));
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  server = await serveSite(run.output, () => ({ "content-security-policy": CSP }));
+  browser = await launchBrowser();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  /** Console errors and CSP violations. */
+  errors: string[];
+}
+
+async function open(path: string, viewport: keyof typeof VIEWPORTS = "desktop", javaScriptEnabled = true): Promise<Opened> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], javaScriptEnabled });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    // A failed request is reported below with its address; the favicon this site does not have is no error.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) errors.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(server.url + path, { waitUntil: "networkidle" });
+  return { page, requests, errors };
+}
+
+const results = (page: Page) => page.locator(".search-result");
+const resultUrls = (page: Page) => page.locator(".search-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+
+async function waitForResults(page: Page, count?: number): Promise<void> {
+  await expect.poll(() => results(page).count(), WAIT).toBeGreaterThan(0);
+  if (count !== undefined) await expect.poll(() => results(page).count(), WAIT).toBe(count);
+}
+
+describe("search dialog", () => {
+  it("loads no search code until opened, then finds Arabic text, filters by organisation and opens a result (mouse)", async () => {
+    const { page, requests, errors } = await open("/documents/distractors/");
+    // Before search is opened: only the small loader script.
+    const scripts = requests.filter((url) => url.endsWith(".js"));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/\/assets\/search\/search\.[0-9a-f]{10}\.js$/);
+    expect(requests.some((url) => url.includes("/pagefind/"))).toBe(false);
+
+    await page.click(".search-button");
+    const dialog = page.locator("dialog.search-dialog");
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+    await page.locator(".search-dialog .search-input").fill("الاتجار");
+    await waitForResults(page);
+    const all = await resultUrls(page);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(all).not.toContain("/documents/distractors/");
+
+    await page.locator(".search-dialog select[name=org]").selectOption("unodc");
+    await expect.poll(() => resultUrls(page), WAIT).toEqual(expect.arrayContaining(["/documents/gcc-vienna/", "/documents/france-interview-2022/"]));
+    await expect.poll(async () => (await resultUrls(page)).length, WAIT).toBe(2);
+    await expect.poll(() => page.locator(".search-dialog .search-status").textContent(), WAIT).toBe("نتيجتان.");
+    const excerpt = await results(page).first().locator(".search-result-excerpt mark").first().textContent();
+    expect(excerpt).toMatch(/الاتجار/);
+    await page.screenshot({ path: join(screenshots, "search-dialog-desktop.png") });
+
+    // Everything came from this site.
+    expect(requests.every((url) => url.startsWith(server.url))).toBe(true);
+    const first = (await resultUrls(page))[0]!;
+    await page.locator(".search-result-link").first().click();
+    await page.waitForURL(server.url + first);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("works with the keyboard only: Ctrl+K, type, arrows, Tab to a filter, Enter", async () => {
+    const { page, errors } = await open("/");
+    await page.keyboard.press("Control+k");
+    const input = page.locator(".search-dialog .search-input");
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
+    await page.keyboard.type("والإرهاب");
+    await waitForResults(page, 1);
+    expect(await resultUrls(page)).toEqual(["/documents/france-interview-2022/"]);
+    // The excerpt shows the word as the page writes it, highlighted.
+    expect(await page.locator(".search-result-excerpt mark").first().textContent()).toMatch(/^والإرهاب/);
+
+    // A new query, then the organisation filter reached with Tab and changed with the arrow keys.
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("الإنتربول");
+    await waitForResults(page, 5);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("org");
+    for (let step = 0; step < 20 && (await page.locator(".search-dialog select[name=org]").inputValue()) !== "iom"; step++) {
+      await page.keyboard.press("ArrowDown");
+    }
+    expect(await page.locator(".search-dialog select[name=org]").inputValue()).toBe("iom");
+    await expect.poll(() => resultUrls(page), WAIT).toEqual(["/documents/punctuation-report/"]);
+
+    // Back to the box, down into the results, Enter opens one.
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("/documents/punctuation-report/");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}/documents/punctuation-report/`);
+
+    // "/" opens search too, and Escape closes it.
+    await page.keyboard.press("/");
+    await expect.poll(() => page.locator("dialog.search-dialog").isVisible(), WAIT).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("dialog.search-dialog").isVisible(), WAIT).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("finds a Latin organisation name in a text that writes it in Arabic, and the reverse", async () => {
+    const { page } = await open("/");
+    await page.keyboard.press("Control+k");
+    const input = page.locator(".search-dialog .search-input");
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
+    await page.keyboard.type("UNICEF");
+    await waitForResults(page, 1);
+    expect(await resultUrls(page)).toEqual(["/documents/minors-education/"]);
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("مكتب المخدرات والجريمة");
+    await expect.poll(() => resultUrls(page), WAIT).toContain("/documents/latin-names-memo/");
+    await page.context().close();
+  });
+
+  it("looks right on a phone", async () => {
+    const { page, errors } = await open("/documents/gcc-vienna/", "phone");
+    await page.click(".search-button");
+    await page.locator(".search-dialog .search-input").fill("الـ34");
+    await waitForResults(page, 1);
+    const box = await page.locator("dialog.search-dialog").boundingBox();
+    expect(box?.width).toBe(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    // In RTL the close button sits at the left end of the dialog's header, the title at the right.
+    const close = await page.locator(".search-close").boundingBox();
+    const title = await page.locator(".search-dialog-title").boundingBox();
+    expect(close!.x).toBeLessThan(title!.x);
+    expect(await page.locator(".search-result-excerpt mark").first().textContent()).toBe("الـ34");
+    await page.screenshot({ path: join(screenshots, "search-dialog-phone.png") });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("search page", () => {
+  it("takes its query and filters from the URL and keeps the URL in step", async () => {
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent("الاتجار")}&org=interpol`);
+    await waitForResults(page);
+    expect(await page.locator(".search-page .search-input").inputValue()).toBe("الاتجار");
+    expect(await page.locator(".search-page select[name=org]").inputValue()).toBe("interpol");
+    const urls = await resultUrls(page);
+    // punctuation-report writes اتجار without the article and names ’’الانتربول‘‘.
+    expect(new Set(urls)).toEqual(
+      new Set(["/documents/doha-conference-2017/", "/documents/buenos-aires-2019/", "/documents/interpol-our-role/", "/documents/punctuation-report/"]),
+    );
+    await page.screenshot({ path: join(screenshots, "search-page-desktop.png"), fullPage: true });
+
+    await page.locator(".search-page select[name=sort]").selectOption("newest");
+    await expect.poll(() => page.evaluate(() => location.search), WAIT).toContain("sort=newest");
+    await expect.poll(() => resultUrls(page), WAIT).toEqual([
+      "/documents/buenos-aires-2019/",
+      "/documents/punctuation-report/",
+      "/documents/doha-conference-2017/",
+      "/documents/interpol-our-role/",
+    ]);
+
+    await page.locator(".search-page select[name=org]").selectOption("");
+    await page.locator(".search-page .search-input").fill("غسل");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("q")), WAIT).toBe("غسل");
+    await expect.poll(() => resultUrls(page), WAIT).toEqual(["/documents/latin-names-memo/"]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lists a filter's documents without a query (links from organisation pages)", async () => {
+    const { page } = await open("/search/?year=2019", "phone");
+    await waitForResults(page, 1);
+    expect(await page.locator(".search-page select[name=year] option:checked").textContent()).toBe("2019 (1)");
+    expect(await resultUrls(page)).toEqual(["/documents/buenos-aires-2019/"]);
+    await page.screenshot({ path: join(screenshots, "search-page-phone.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("shows excerpts that read exactly like the page", async () => {
+    const { page } = await open(`/search/?q=${encodeURIComponent("الشوارع")}`);
+    await waitForResults(page, 1);
+    const excerpt = (await page.locator(".search-result-excerpt").textContent()) ?? "";
+    expect(await page.locator(".search-result-excerpt mark").textContent()).toBe("الشوارع»،"); // the page typesets “…” as «…»
+    expect(await page.locator(".search-result-meta").textContent()).toMatch(/2018.*الرباط، المغرب/);
+    await page.goto(`${server.url}/documents/punctuation-report/`);
+    const body = ((await page.locator("[data-pagefind-body]").textContent()) ?? "").replace(/\s+/g, " ");
+    expect(excerpt.length).toBeGreaterThan(40);
+    expect(body).toContain(excerpt.replace(/\s+/g, " ").trim());
+    await page.context().close();
+  });
+
+  it("says what to do without JavaScript and links the timeline and the organisations", async () => {
+    const { page } = await open("/search/", "desktop", false);
+    const fallback = page.locator("[data-search-fallback]");
+    expect(await fallback.textContent()).toMatch(/JavaScript/);
+    expect(await fallback.locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(["/timeline/", "/organisations/"]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,91 @@
+// The search quality suite's machinery: the queries file, running queries
+// in Chromium through a Pagefind bundle, and recall/precision.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { parse } from "yaml";
+import * as pagefind from "pagefind";
+import { projectRoot } from "../support/build.ts";
+
+export interface QualityQuery {
+  /** What the reader types. */
+  q: string;
+  /** Every document (slug) the query should find. */
+  find: string[];
+  /** Documents it must not return. */
+  not?: string[];
+  /** What the query checks. */
+  case: string;
+}
+
+export function loadQueries(): QualityQuery[] {
+  const raw = parse(readFileSync(join(projectRoot, "tests/search/queries.yaml"), "utf8")) as QualityQuery[];
+  for (const entry of raw) {
+    entry.find ??= [];
+    if (typeof entry.q !== "string" || !Array.isArray(entry.find) || typeof entry.case !== "string") {
+      throw new Error(`tests/search/queries.yaml: malformed entry ${JSON.stringify(entry)}`);
+    }
+  }
+  return raw;
+}
+
+/**
+ * Run queries in the page through the Pagefind bundle at `bundle`. With
+ * `wordsModule`, each query is first prepared by its prepareQuery(), the
+ * code the search UI uses; without it, the query goes to Pagefind as typed.
+ * Returns the slugs found for each query.
+ */
+export async function runQueries(page: Page, bundle: string, wordsModule: string | null, queries: readonly string[]): Promise<string[][]> {
+  // Written as a string: vitest rewrites import() in functions it compiles,
+  // and this code runs in the browser.
+  const script = `(async ({ bundle, wordsModule, queries }) => {
+    const engine = await import(bundle + "pagefind.js");
+    await engine.init();
+    const words = wordsModule ? await import(wordsModule) : null;
+    const found = [];
+    for (const query of queries) {
+      const response = await engine.search(words ? words.prepareQuery(query) : query);
+      const data = await Promise.all((response ? response.results : []).map((result) => result.data()));
+      found.push(data.map((result) => result.url.replace(/^\\/documents\\//, "").replace(/\\/$/, "")));
+    }
+    return found;
+  })(${JSON.stringify({ bundle, wordsModule, queries })})`;
+  return (await page.evaluate(script)) as string[][];
+}
+
+export interface Score {
+  recall: number;
+  precision: number;
+  /** Queries that missed an expected document or returned a forbidden one. */
+  failures: { q: string; missing: string[]; forbidden: string[] }[];
+}
+
+/** Micro-averaged recall and precision over all queries (a query expecting nothing and finding nothing is neutral). */
+export function score(queries: readonly QualityQuery[], found: readonly string[][]): Score {
+  let expected = 0;
+  let returned = 0;
+  let correct = 0;
+  const failures: Score["failures"] = [];
+  queries.forEach((query, index) => {
+    const got = new Set(found[index] ?? []);
+    const hits = query.find.filter((slug) => got.has(slug));
+    expected += query.find.length;
+    returned += got.size;
+    correct += hits.length;
+    const missing = query.find.filter((slug) => !got.has(slug));
+    const forbidden = (query.not ?? []).filter((slug) => got.has(slug));
+    if (missing.length > 0 || forbidden.length > 0) failures.push({ q: query.q, missing, forbidden });
+  });
+  return { recall: expected === 0 ? 1 : correct / expected, precision: returned === 0 ? 1 : correct / returned, failures };
+}
+
+/** Plain Pagefind, default settings, over the built HTML: the baseline our pipeline is measured against. */
+export async function writeBaselineIndex(siteDir: string, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex();
+  if (!index) throw new Error(errors.join("; "));
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+  await index.writeFiles({ outputPath });
+  await index.deleteIndex();
+  await pagefind.close();
+}

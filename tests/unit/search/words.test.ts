@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import {
+  alternativeSpellings,
+  decodeIndexText,
+  escapeAll,
+  indexText,
+  indexWord,
+  prepareQuery,
+  searchableCore,
+  splitPrefix,
+} from "../../../src/search/words.ts";
+
+/** What Pagefind keeps of a word for its index: letters, digits and marks only. */
+const pagefindForm = (word: string): string => word.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
+
+describe("index text", () => {
+  it.each([
+    "والإرهاب، الـ34 ’’الانتربول‘‘ «منظمة» وSTOP والد",
+    "“الاتجار بالبشر”، (قطر) I-24/7 A/RES/68/192 45٪…",
+    "x~y ~~ <b>&amp;</b> \u200Cنص\u200F مع\u00A0فراغ",
+    "لـ\"الإنتربول\" وَالقُصَّر فالمنظمة ٣٤ ١٢",
+  ])("decodes back to exactly the display text: %s", (text) => {
+    expect(decodeIndexText(indexText(text))).toBe(text);
+  });
+
+  it("escapes any character and decodes it back", () => {
+    for (const text of ["~", "a", "،", "😀", "\u0000"]) expect(decodeIndexText(escapeAll(text))).toBe(text);
+    expect(escapeAll("~")).toBe("~~");
+  });
+
+  it("leaves only letters, digits and marks for Pagefind where the word is searched", () => {
+    expect(pagefindForm(indexWord("والإرهاب،"))).toBe("الإرهاب");
+    expect(pagefindForm(indexWord("الـ34"))).toBe("34");
+    expect(pagefindForm(indexWord("’’الانتربول‘‘"))).toBe("الانتربول");
+    expect(pagefindForm(indexWord("وSTOP"))).toBe("STOP");
+    expect(pagefindForm(indexWord("لـ2030"))).toBe("2030");
+    expect(pagefindForm(indexWord("فالنقل"))).toBe("النقل");
+    expect(pagefindForm(indexWord("والقُصَّر"))).toBe("القُصَّر");
+  });
+
+  it("puts no non-ASCII punctuation where Pagefind would keep it as a word part", () => {
+    for (const word of ["اتجار،", "«منظمة»", "التسوّل؛", "عشرة…", "45٪"]) {
+      expect(indexWord(word)).toMatch(/^[\p{L}\p{N}\p{M}\x21-\x7E]+$/u);
+    }
+  });
+
+  it("keeps < > & out of the index text so an excerpt can be split on <mark>", () => {
+    expect(indexText("<mark> a&b")).not.toMatch(/[<>&]/);
+  });
+
+  it("leaves words it has no reason to touch as they are", () => {
+    for (const word of ["الإرهاب", "مكافحة", "INTERPOL", "2017", "(قطر)", "I-24/7"]) expect(indexWord(word)).toBe(word);
+  });
+});
+
+describe("prefixes split off a word", () => {
+  it.each([
+    ["والإرهاب", "و", "الإرهاب"],
+    ["فالمنظمة", "ف", "المنظمة"],
+    ["وَالتَّعليم", "وَ", "التَّعليم"],
+    ["الـ34", "الـ", "34"],
+    ["ال34", "ال", "34"],
+    ["والـ15", "والـ", "15"],
+    ["لـ٢٠٣٠", "لـ", "٢٠٣٠"],
+    ["وSTOP", "و", "STOP"],
+    ["الإرهاب", "", "الإرهاب"],
+    ["والد", "", "والد"],
+    ["والدة", "", "والدة"],
+    ["والي", "", "والي"],
+    ["وال", "", "وال"],
+    ["34", "", "34"],
+  ])("%s -> %s + %s", (word, prefix, rest) => {
+    expect(splitPrefix(word)).toEqual([prefix, rest]);
+  });
+});
+
+describe("query preparation", () => {
+  it.each([
+    ["والإرهاب", "الإرهاب"],
+    ["الـ34", '"34"'],
+    ["34", '"34"'],
+    ["٣٤", '"٣٤"'],
+    ["اتجار،", "اتجار"],
+    ["’’الانتربول‘‘", "الانتربول"],
+    ["«القصر الرئاسي»", '"القصر الرئاسي"'],
+    ['"الدورة الـ34"', '"الدورة 34"'],
+    ["  مكافحة   الاتجار ", "مكافحة الاتجار"],
+    ['"غير مغلق', "غير مغلق"],
+    ["،؛…", ""],
+    ["INTERPOL الدوحة", "INTERPOL الدوحة"],
+  ])("%s -> %s", (query, prepared) => {
+    expect(prepareQuery(query)).toBe(prepared);
+  });
+
+  it("prepares a word the way the index prepared it", () => {
+    for (const word of ["والإرهاب،", "الـ34", "«الانتربول»", "فالنقل", "وSTOP"]) {
+      expect(searchableCore(word)).toBe(pagefindForm(indexWord(word)));
+    }
+  });
+});
+
+describe("alternative spellings", () => {
+  it("adds the heh spelling of words ending in ta marbuta, once each", () => {
+    expect(alternativeSpellings("الخطة، المدرسـة والخطة مكافحة الإرهاب")).toEqual(["الخطه", "المدرسه", "مكافحه"]);
+  });
+});
