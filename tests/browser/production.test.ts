@@ -27,7 +27,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-const PAGES = ["/", "/documents/interpol-doha-2017/", "/documents/france-interview-2022/", "/no-such-page/"];
+const PAGES = [
+  "/",
+  "/documents/interpol-doha-2017/",
+  "/documents/france-interview-2022/",
+  "/timeline/",
+  "/timeline/2017/",
+  "/timeline/undated/",
+  "/organisations/",
+  "/organisations/interpol/",
+  "/search/",
+  "/search/?q=الاتجار",
+  "/no-such-page/",
+];
 
 interface Visit {
   page: Page;
@@ -52,6 +64,8 @@ async function visit(path: string, colorScheme: "light" | "dark"): Promise<Visit
     });
   });
   await page.goto(server.url + path, { waitUntil: "networkidle" });
+  // A search page with a query: check it with its results open.
+  if (path.includes("?q=")) await page.locator(".search-result").first().waitFor({ timeout: 30_000 });
   const cspViolations = await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
   return { page, requests, cspViolations, consoleErrors };
 }
@@ -64,6 +78,22 @@ describe.each(["light", "dark"] as const)("in %s mode", (colorScheme) => {
     expect(violations).toEqual([]);
     expect(cspViolations).toEqual([]);
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("search under the CSP", () => {
+  it("opens the dialog, loads Pagefind's WebAssembly and shows results without a violation", async () => {
+    const { page, cspViolations, requests } = await visit("/documents/interpol-doha-2017/", "light");
+    await page.keyboard.press("Control+k");
+    await page.locator(".search-dialog .search-input").fill("الإنتربول");
+    await page.locator(".search-dialog .search-result").first().waitFor({ timeout: 30_000 });
+    const results = await new AxeBuilder({ page }).include("dialog.search-dialog").analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    const later = await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+    expect([...cspViolations, ...later]).toEqual([]);
+    expect(requests.some((url) => url.includes("/pagefind/"))).toBe(true);
     expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
     await page.context().close();
   });
