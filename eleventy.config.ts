@@ -10,10 +10,12 @@ import { buildReport } from "./src/build/report.ts";
 import { metadataExports } from "./src/site/exports.ts";
 import { productionMinify } from "./src/build/minify.ts";
 import { archiveBrowsing } from "./src/site/browse.ts";
+import { buildTimings } from "./src/build/timings.ts";
 
 export default async function (config: EleventyConfig) {
   const project = await Project.load(); // settings and registries from this project's content/_data
 
+  config.addPlugin(buildTimings); // per-stage wall time for the benchmark (only when ARCHIVE_TIMINGS is set)
   config.addPlugin(textDocuments, project); // .txt and .md: ingest -> text -> enrich
   config.addPlugin(sitePages, project); // home, 404 and the data layouts print
   config.addPlugin(siteAssets, project); // stylesheet and the Arabic font, subset and fingerprinted

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import subsetFont from "subset-font";
 import type { EleventyConfig } from "../eleventy.ts";
 import { writeOutputFile } from "./output.ts";
+import { timed } from "./timings.ts";
 import { layoutsDir, type Assets, type Project } from "../project.ts";
 
 const require = createRequire(import.meta.url);
@@ -90,7 +91,7 @@ export async function buildAssets(project: Project, previous?: { characters: str
 export function siteAssets(config: EleventyConfig, project: Project): void {
   let current: Awaited<ReturnType<typeof buildAssets>> | undefined;
   config.on("eleventy.before", async () => {
-    current = await buildAssets(project, current);
+    current = await timed("assets (font subset, stylesheet)", () => buildAssets(project, current));
     project.assets = current.built.assets;
   });
   config.on("eleventy.after", ({ directories }) => {

@@ -1,6 +1,7 @@
 // Production HTML minification that never changes what a reader sees.
 import { minify, type Options } from "html-minifier-terser";
 import type { EleventyConfig } from "../eleventy.ts";
+import { timed } from "./timings.ts";
 
 /**
  * Conservative on purpose: whitespace between inline elements is kept as one
@@ -37,6 +38,6 @@ export function productionMinify(config: EleventyConfig): void {
     // The development server serves pages as written: quicker rebuilds, readable source.
     if (process.env.ELEVENTY_RUN_MODE !== "build") return content;
     if (typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
-    return minifyHtml(content, outputPath);
+    return timed("minify", () => minifyHtml(content, outputPath));
   });
 }

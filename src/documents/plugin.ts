@@ -3,6 +3,7 @@
 // metadata) and hands back page data and the rendered body.
 import { relative, resolve, sep } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
+import { timedSync } from "../build/timings.ts";
 import type { Project } from "../project.ts";
 import { documentView } from "../site/views.ts";
 
@@ -16,7 +17,7 @@ export function textDocuments(config: EleventyConfig, project: Project): void {
 
   config.on("eleventy.before", ({ directories }) => {
     inputDir = directories.input;
-    project.rescan(resolve(directories.input));
+    timedSync("ingest and parse", () => project.rescan(resolve(directories.input)));
   });
 
   config.addExtension(["txt", "md"], {

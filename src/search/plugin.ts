@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "../eleventy.ts";
+import { timed, timedSync } from "../build/timings.ts";
 import type { Project } from "../project.ts";
 import { buildSearchAssets, PAGEFIND_DIR, type SearchAssets } from "./browser.ts";
 import { filterLabels, searchRecord, type SearchRecord } from "./records.ts";
@@ -43,8 +44,8 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
   });
 
   config.on("eleventy.after", async ({ directories }) => {
-    const records = project.scan.documents.map((document) => searchRecord(document, project.viewContext));
-    await writeSearchIndex(records, resolve(directories.output, PAGEFIND_DIR));
+    const records = timedSync("search records", () => project.scan.documents.map((document) => searchRecord(document, project.viewContext)));
+    await timed("pagefind", () => writeSearchIndex(records, resolve(directories.output, PAGEFIND_DIR)));
     for (const [path, content] of assets?.files ?? []) {
       const target = resolve(directories.output, path);
       mkdirSync(dirname(target), { recursive: true });

@@ -1,6 +1,7 @@
 // Metadata exports for researchers, written by every build into /data/:
 // documents.json, documents.csv (one row per document) and organisations.json.
 import { writeOutputFile } from "../build/output.ts";
+import { timedSync } from "../build/timings.ts";
 import type { EleventyConfig } from "../eleventy.ts";
 import type { OrganisationRegistry } from "../enrich/organisations.ts";
 import type { ArchiveDocument } from "../documents/pipeline.ts";
@@ -118,6 +119,8 @@ export function exportFiles(project: Project): Map<string, string> {
 
 export function metadataExports(config: EleventyConfig, project: Project): void {
   config.on("eleventy.after", ({ directories }) => {
-    for (const [path, content] of exportFiles(project)) writeOutputFile(directories.output, path, content);
+    timedSync("exports", () => {
+      for (const [path, content] of exportFiles(project)) writeOutputFile(directories.output, path, content);
+    });
   });
 }
