@@ -1,19 +1,22 @@
 // Wiring only: each line names one concern; the work lives in src/.
-import { relative } from "node:path";
 import type { EleventyConfig } from "./src/eleventy.ts";
-import { Project, layoutsDir } from "./src/project.ts";
+import { Project } from "./src/project.ts";
 import { textDocuments } from "./src/documents/plugin.ts";
 import { sitePages } from "./src/site/plugin.ts";
 import { siteAssets } from "./src/build/assets.ts";
 import { searchIndex } from "./src/search/plugin.ts";
 import { buildReport } from "./src/build/report.ts";
 import { metadataExports } from "./src/site/exports.ts";
-import { productionMinify } from "./src/build/minify.ts";
+import { templateSources } from "./src/build/templates.ts";
 import { archiveBrowsing } from "./src/site/browse.ts";
 import { buildTimings } from "./src/build/timings.ts";
 
 export default async function (config: EleventyConfig) {
   const project = await Project.load(); // settings and registries from this project's content/_data
+
+  // --input may name any corpus folder; layouts always come from this project.
+  const input = config.directories.input && config.directories.input !== "./" ? config.directories.input : "content";
+  project.templates = await templateSources(config, input); // layouts minified once (html-minifier-terser) in production
 
   config.addPlugin(buildTimings); // per-stage wall time for the benchmark (only when ARCHIVE_TIMINGS is set)
   config.addPlugin(textDocuments, project); // .txt and .md: ingest -> text -> enrich
@@ -22,13 +25,10 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(searchIndex, project); // Pagefind index of the documents, search page, dialog and query preparation
   config.addPlugin(metadataExports, project); // data/documents.json, .csv and organisations.json for researchers
   config.addPlugin(archiveBrowsing, project); // timeline, organisation pages, Atom feeds, sitemap.xml, robots.txt
-  config.addPlugin(productionMinify); // html-minifier-terser, production builds only
   config.addPlugin(buildReport, project); // every file accounted for; errors listed, then the build fails
 
-  // --input may name any corpus folder; layouts always come from this project.
-  const input = config.directories.input && config.directories.input !== "./" ? config.directories.input : "content";
   return {
-    dir: { input, includes: relative(input, layoutsDir), output: "_site" },
+    dir: { input, includes: project.templates.includes, output: "_site" },
     templateFormats: ["txt", "md", "njk"],
     htmlTemplateEngine: "njk",
   };

@@ -10,6 +10,7 @@ import { readSettings, type SiteSettings } from "./site/settings.ts";
 import { Archive, type ArchiveScan } from "./documents/archive.ts";
 import type { ArchiveData } from "./documents/pipeline.ts";
 import type { ViewContext } from "./site/views.ts";
+import type { TemplateSources } from "./build/templates.ts";
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const projectDataDir = join(projectRoot, "content/_data");
@@ -32,6 +33,9 @@ export class Project {
   ) {
     this.archive = new Archive(data);
   }
+
+  /** The layouts as this build uses them (minified in production); set by eleventy.config.ts. */
+  templates?: TemplateSources;
 
   static async load(dataDir = projectDataDir): Promise<Project> {
     const settings = readSettings(dataDir);

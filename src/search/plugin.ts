@@ -37,15 +37,23 @@ export async function writeSearchIndex(records: readonly SearchRecord[], outputP
 
 export function searchIndex(config: EleventyConfig, project: Project): void {
   let assets: SearchAssets | undefined;
+  let indexing: Promise<void> | undefined;
   config.addGlobalData("searchAssets", () => assets?.urls);
 
-  config.on("eleventy.before", async () => {
+  // Pagefind works from the documents in memory, not from the rendered pages,
+  // so it runs in its own process while Eleventy renders: the two share the
+  // machine's cores instead of taking turns.
+  config.on("eleventy.before", async ({ directories }) => {
     assets = await buildSearchAssets(filterLabels(project.viewContext));
+    const records = timedSync("search records", () => project.scan.documents.map((document) => searchRecord(document, project.viewContext)));
+    const outputPath = resolve(directories.output, PAGEFIND_DIR);
+    indexing = timed("pagefind (alongside rendering)", () => writeSearchIndex(records, outputPath));
+    // Failures surface in eleventy.after, where the build waits for the index.
+    indexing.catch(() => undefined);
   });
 
   config.on("eleventy.after", async ({ directories }) => {
-    const records = timedSync("search records", () => project.scan.documents.map((document) => searchRecord(document, project.viewContext)));
-    await timed("pagefind", () => writeSearchIndex(records, resolve(directories.output, PAGEFIND_DIR)));
+    await timed("pagefind (waited for after rendering)", () => indexing);
     for (const [path, content] of assets?.files ?? []) {
       const target = resolve(directories.output, path);
       mkdirSync(dirname(target), { recursive: true });

@@ -56,11 +56,13 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
     return current;
   };
 
-  config.addGlobalData("timeline", () => model().timeline.overview);
-  config.addGlobalData("timelinePages", () => model().timeline.pages);
-  config.addGlobalData("timelineNeighbours", () => model().timeline.neighbours);
-  config.addGlobalData("organisationIndex", () => model().organisations.index);
-  config.addGlobalData("organisationPages", () => model().organisations.pages);
-  config.addGlobalData("atomFeeds", () => model().feeds);
+  // Frozen: Eleventy hands frozen data to every page as is, instead of
+  // deep-copying the archive-wide structures into each one.
+  config.addGlobalData("timeline", () => Object.freeze(model().timeline.overview));
+  config.addGlobalData("timelinePages", () => Object.freeze(model().timeline.pages));
+  config.addGlobalData("timelineNeighbours", () => Object.freeze(model().timeline.neighbours));
+  config.addGlobalData("organisationIndex", () => Object.freeze(model().organisations.index));
+  config.addGlobalData("organisationPages", () => Object.freeze(model().organisations.pages));
+  config.addGlobalData("atomFeeds", () => Object.freeze(model().feeds));
   config.addFilter("sitemapPaths", sitemapPaths);
 }

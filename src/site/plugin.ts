@@ -1,28 +1,29 @@
 // The site's own pages (home, 404, ...) and the data every layout prints.
 // Pages live in layouts/pages as virtual templates, so any corpus folder
 // given with --input gets them without holding a copy.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import type { EleventyConfig } from "../eleventy.ts";
 import { layoutsDir, type Project } from "../project.ts";
 import { homeView, NAVIGATION, type DocumentView } from "./views.ts";
 import { pageMetadata } from "./meta.ts";
 
-const PAGES_DIR = join(layoutsDir, "pages");
 
 export function sitePages(config: EleventyConfig, project: Project): void {
-  for (const name of readdirSync(PAGES_DIR).filter((file) => file.endsWith(".njk")).sort()) {
-    config.addTemplate(`_archive-pages/${name}`, readFileSync(join(PAGES_DIR, name), "utf8"));
+  const templates = project.templates;
+  if (!templates) throw new Error("sitePages needs project.templates (set in eleventy.config.ts)");
+  for (const name of templates.names().filter((file) => file.startsWith("pages/"))) {
+    config.addTemplate(`_archive-pages/${name.slice("pages/".length)}`, templates.source(name));
   }
   config.addWatchTarget(layoutsDir);
   // Nunjucks is for this project's own (virtual) pages: a .njk file found in a
   // corpus folder is never run; the build report lists it as ignored.
   config.addPreprocessor("no-templates-in-corpus", "njk", (data) => (existsSync(data.page.inputPath) ? false : undefined));
 
-  config.addGlobalData("site", () => project.settings);
+  // Frozen data is shared by every page as is; Eleventy deep-copies the rest into each page.
+  config.addGlobalData("site", () => Object.freeze(project.settings));
   config.addGlobalData("navigation", NAVIGATION);
-  config.addGlobalData("assets", () => project.assets);
-  config.addGlobalData("home", () => homeView(project.scan.documents, project.viewContext));
+  config.addGlobalData("assets", () => Object.freeze(project.assets));
+  config.addGlobalData("home", () => Object.freeze(homeView(project.scan.documents, project.viewContext)));
   config.addGlobalData("eleventyComputed", {
     pageMeta: (data: { doc?: DocumentView; title?: string; description?: string; page?: { url?: string | false } }) =>
       pageMetadata({ settings: project.settings, pageUrl: data.page?.url, doc: data.doc, title: data.title, description: data.description }),
