@@ -1,0 +1,130 @@
+// The build benchmark: npm run bench -- [N=1000] [--keep]
+//
+// Generates a deterministic synthetic corpus of N documents, runs the real
+// production build on it, and prints, from this one run:
+//   - wall time per build stage (from the build's own timings),
+//   - peak memory of every process involved (sampled from /proc),
+//   - output bytes and Pagefind bytes, page weight of a document,
+//   - the I/O floor: reading every input and writing the same output bytes,
+//     and the build's time as a ratio of it.
+// Machines here are shared and noisy: compare ratios from the same run.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import { projectRoot } from "../src/project.ts";
+import { generateCorpus } from "./generate-corpus.ts";
+
+interface ProcessPeak {
+  command: string;
+  peakKb: number;
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? allFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+function bytesOf(dir: string): number {
+  return allFiles(dir).reduce((total, file) => total + statSync(file).size, 0);
+}
+
+/** Peak resident memory (VmHWM) of a process and all its descendants, sampled until it exits. */
+function descendants(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (parent === pid) children.push(Number(entry), ...descendants(Number(entry)));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+function samplePeaks(rootPid: number, peaks: Map<number, ProcessPeak>): void {
+  for (const pid of [rootPid, ...descendants(rootPid)]) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const command = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? "?";
+      const peakKb = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const known = peaks.get(pid);
+      if (!known || peakKb > known.peakKb) peaks.set(pid, { command, peakKb });
+    } catch {
+      // Gone already; its last sample stands.
+    }
+  }
+}
+
+async function runBuild(input: string, output: string, timingsFile: string): Promise<{ seconds: number; peaks: ProcessPeak[]; status: number | null }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--input=${input}`, `--output=${output}`, "--quiet"],
+    { cwd: projectRoot, env: { ...process.env, ARCHIVE_TIMINGS: timingsFile }, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const peaks = new Map<number, ProcessPeak>();
+  const sampler = setInterval(() => child.pid && samplePeaks(child.pid, peaks), 50);
+  const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearInterval(sampler);
+  return { seconds: (performance.now() - started) / 1000, peaks: [...peaks.values()], status };
+}
+
+/** Read every input file, then write the site's bytes as the same files: what any build must at least do. */
+function ioFloor(input: string, output: string): number {
+  const contents = allFiles(output).map((file) => ({ path: relative(output, file), bytes: readFileSync(file) }));
+  const target = mkdtempSync(join(tmpdir(), "archive-floor-"));
+  const started = performance.now();
+  for (const file of allFiles(input)) readFileSync(file);
+  for (const { path, bytes } of contents) {
+    mkdirSync(dirname(join(target, path)), { recursive: true });
+    writeFileSync(join(target, path), bytes);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(target, { recursive: true, force: true });
+  return seconds;
+}
+
+const format = (value: number, digits = 2): string => value.toFixed(digits);
+
+async function main(): Promise<void> {
+  const count = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1000);
+  const keep = process.argv.includes("--keep");
+  const work = mkdtempSync(join(tmpdir(), `archive-bench-${count}-`));
+  const input = join(work, "corpus");
+  const output = join(work, "site");
+  const timingsFile = join(work, "timings.json");
+
+  const generated = performance.now();
+  generateCorpus(count, input);
+  console.log(`corpus: ${count} documents, ${format(bytesOf(input) / 1e6)} MB, generated in ${format((performance.now() - generated) / 1000)} s`);
+
+  const build = await runBuild(input, output, timingsFile);
+  if (build.status !== 0) throw new Error(`the build failed with status ${build.status}`);
+  const floor = ioFloor(input, output);
+  const timings = JSON.parse(readFileSync(timingsFile, "utf8")) as { stages: Record<string, number> };
+
+  console.log(`\nproduction build: ${format(build.seconds)} s wall`);
+  for (const [stage, milliseconds] of Object.entries(timings.stages)) console.log(`  ${stage.padEnd(48)} ${format(milliseconds / 1000).padStart(8)} s`);
+  console.log("\npeak memory per process:");
+  for (const peak of build.peaks.sort((a, b) => b.peakKb - a.peakKb)) console.log(`  ${peak.command.padEnd(20)} ${format(peak.peakKb / 1024, 0).padStart(6)} MB`);
+
+  const documentPage = allFiles(join(output, "documents")).find((file) => file.endsWith("index.html"));
+  const css = allFiles(join(output, "assets")).find((file) => file.endsWith(".css"));
+  const pageWeight = documentPage && css ? gzipSync(readFileSync(documentPage)).length + gzipSync(readFileSync(css)).length : 0;
+  console.log(`\noutput: ${format(bytesOf(output) / 1e6)} MB in ${allFiles(output).length} files; Pagefind ${format(bytesOf(join(output, "pagefind")) / 1e6)} MB`);
+  console.log(`a document page's HTML + CSS, gzipped: ${format(pageWeight / 1024, 1)} KB`);
+
+  console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s`);
+  console.log(`build / floor: ${format(build.seconds / floor, 1)}×`);
+
+  if (keep) console.log(`\nkept: ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+await main();
