@@ -18,6 +18,7 @@
 // ("مكتب الأمم المتحدة المعني بالمخدرات والجريمة") is not also counted as the
 // shorter name inside it ("الأمم المتحدة").
 
+import { memoize, WORD_CACHE_LIMIT } from "./memo.ts";
 import { expandPresentationForms, normalizeArabic, stripInvisibles } from "./normalize.ts";
 
 export type TokenKind = "arabic" | "latin" | "number";
@@ -101,76 +102,40 @@ function classify(char: string, code: number): CharClass {
   return "X";
 }
 
-/** Whether a character of class `next` continues a run that so far has class `run`. */
-function continuesRun(run: "A" | "L" | "D", next: "A" | "L" | "D"): boolean {
-  if (run === "A") return next === "A"; // Arabic letters never join digits or Latin
-  return next !== "A"; // Latin letters and digits form one word: G20, 24x7
+// The tokenizer works with the classes as small numbers, and looks the class
+// of a BMP character up in a table filled by classify() the first time the
+// character is met.
+const CLASS_NUMBERS: Readonly<Record<CharClass, number>> = { A: 1, L: 2, D: 3, M: 4, J: 5, X: 6 }; // 0: not known yet
+const A = 1;
+const L = 2;
+const D = 3;
+const M = 4;
+const J = 5;
+const bmpClasses = new Uint8Array(0x10000);
+
+function classNumber(cls: CharClass): number {
+  return CLASS_NUMBERS[cls];
 }
 
-interface Run {
-  start: number;
-  end: number;
-  cls: "A" | "L" | "D";
-}
-
-function scanRuns(text: string): Run[] {
-  const runs: Run[] = [];
-  let current: Run | null = null;
-  let index = 0;
-  while (index < text.length) {
-    const code = text.codePointAt(index) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    const char = width === 2 ? text.slice(index, index + 2) : (text[index] ?? "");
-    const cls = classify(char, code);
-    if (cls === "M") {
-      if (current) current.end = index + width;
-    } else if (cls === "J") {
-      // An invisible character inside a word keeps the word whole; its end is
-      // only moved by the next real character.
-    } else if (cls === "X") {
-      if (current) runs.push(current);
-      current = null;
-    } else if (current && current.end === index && continuesRun(current.cls, cls)) {
-      current.end = index + width;
-      if (current.cls === "D" && cls === "L") current.cls = "L";
-    } else if (current && current.end < index && continuesRun(current.cls, cls) && onlyInvisibles(text, current.end, index)) {
-      current.end = index + width;
-      if (current.cls === "D" && cls === "L") current.cls = "L";
-    } else {
-      if (current) runs.push(current);
-      current = { start: index, end: index + width, cls };
-    }
-    index += width;
+function bmpClass(text: string, index: number, code: number): number {
+  let known = bmpClasses[code]!;
+  if (known === 0) {
+    known = classNumber(classify(text[index] ?? "", code));
+    bmpClasses[code] = known;
   }
-  if (current) runs.push(current);
-  return runs;
+  return known;
 }
 
-function onlyInvisibles(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const char = text[i] ?? "";
-    if (classify(char, char.charCodeAt(0)) !== "J") return false;
-  }
-  return true;
+/** Whether a character of class `next` (A, L or D) continues a run that so far has class `run`. */
+function continuesRun(run: number, next: number): boolean {
+  if (run === A) return next === A; // Arabic letters never join digits or Latin
+  return next !== A; // Latin letters and digits form one word: G20, 24x7
 }
 
-// Word-level results are cached: a corpus uses a few tens of thousands of
-// distinct words, and normalising or stemming each occurrence again is most of
-// the cost of matching. The caches are emptied when they grow too large.
-const CACHE_LIMIT = 200_000;
-
-function cached<T>(compute: (word: string) => T): (word: string) => T {
-  const cache = new Map<string, T>();
-  return (word: string): T => {
-    let value = cache.get(word);
-    if (value === undefined) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      value = compute(word);
-      cache.set(word, value);
-    }
-    return value;
-  };
-}
+// Word-level results are cached (see memo.ts): a corpus uses a few tens of
+// thousands of distinct words, and normalising or stemming each occurrence
+// again is most of the cost of matching.
+const cached = memoize;
 
 /** The comparison form of one word (normalizeArabic, with any space a ligature expanded to removed). */
 export const wordKey: (word: string) => string = cached((word) => normalizeArabic(word).replace(/\s+/g, ""));
@@ -186,7 +151,8 @@ const CLITIC_ONLY = /^[وف]?(?:[بكل]|لل)?(?:ال)?$/;
 
 /** Whether a (normalised) fragment consists only of attachable prefixes: و ف ب ك ل ال وال بال لل ولل... */
 export function isCliticPrefix(fragment: string): boolean {
-  return fragment.length > 0 && CLITIC_ONLY.test(fragment);
+  // (At most five letters: conjunction, لل, ال.)
+  return fragment.length > 0 && fragment.length <= 5 && CLITIC_ONLY.test(fragment);
 }
 
 /**
@@ -206,30 +172,84 @@ const QUOTE_GAP = /^[\s"'`’‘“”«»„‟‹›‚([]*$/;
 const QUOTE_CHAR = /["'`’‘“”«»„‟‹›‚([]/;
 const TATWEEL_CHAR = "\u0640";
 
-function makeToken(text: string, run: Run): Token {
-  const raw = text.slice(run.start, run.end);
-  const kind: TokenKind = run.cls === "A" ? "arabic" : run.cls === "L" ? "latin" : "number";
-  let norm = wordKey(raw);
-  if (kind === "arabic") {
-    // A prefix set off by tatweel inside one run: "لـالإنتربول".
-    const cut = raw.indexOf(TATWEEL_CHAR);
-    if (cut > 0) {
-      const before = wordKey(raw.slice(0, cut));
-      const after = wordKey(raw.slice(cut));
-      if (after.length > 0 && isCliticPrefix(before)) norm = attachClitic(before, after);
-    }
+/** The comparison form of an Arabic run, with a prefix set off by tatweel inside it joined on: "لـالإنتربول". */
+const arabicRunKey = cached((raw) => {
+  const norm = wordKey(raw);
+  const cut = raw.indexOf(TATWEEL_CHAR);
+  if (cut > 0) {
+    const before = wordKey(raw.slice(0, cut));
+    const after = wordKey(raw.slice(cut));
+    if (after.length > 0 && isCliticPrefix(before)) return attachClitic(before, after);
   }
-  return { text: raw, norm, start: run.start, end: run.end, kind };
+  return norm;
+});
+
+/** The comparison form of a run of the text (its kind follows from its characters). */
+type RunReader = (raw: string, kind: TokenKind) => string;
+
+const readRun: RunReader = (raw, kind) => (kind === "arabic" ? arabicRunKey(raw) : wordKey(raw));
+
+function makeToken(text: string, start: number, end: number, cls: number, read: RunReader): Token {
+  const raw = text.slice(start, end);
+  const kind: TokenKind = cls === A ? "arabic" : cls === L ? "latin" : "number";
+  return { text: raw, norm: read(raw, kind), start, end, kind };
 }
 
 /**
- * Cut a text into words. Each token keeps its place in the original text, so
- * a match can be reported (and highlighted) exactly where it was written.
- * A prefix set off from its word by tatweel or quotes (لـ"الإنتربول",
- * و«الإنتربول») is joined to the word it belongs to.
+ * The runs of a text as tokens: a run is letters of one script (Latin letters
+ * and digits together), with the marks and invisible characters inside it.
  */
-export function tokenize(text: string): Token[] {
-  const tokens = scanRuns(text).map((run) => makeToken(text, run));
+function scanTokens(text: string, read: RunReader = readRun): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let start = -1; // no run open
+  let end = 0;
+  let runClass = A;
+  let index = 0;
+  while (index < length) {
+    let code = text.charCodeAt(index);
+    let cls: number;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < length) {
+      const low = text.charCodeAt(index + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (width === 1) cls = bmpClasses[code] || bmpClass(text, index, code);
+    else cls = classNumber(classify(text.slice(index, index + 2), code));
+    if (cls === M) {
+      if (start >= 0) end = index + width;
+    } else if (cls === J) {
+      // An invisible character inside a word keeps the word whole; its end is
+      // only moved by the next real character.
+    } else if (cls > J) {
+      // A boundary (X).
+      if (start >= 0) tokens.push(makeToken(text, start, end, runClass, read));
+      start = -1;
+    } else if (start >= 0 && continuesRun(runClass, cls)) {
+      // Right after the run, or after invisible characters only: anything
+      // else between would have ended the run (X) or extended it (M).
+      end = index + width;
+      if (runClass === D && cls === L) runClass = L;
+    } else {
+      if (start >= 0) tokens.push(makeToken(text, start, end, runClass, read));
+      start = index;
+      end = index + width;
+      runClass = cls;
+    }
+    index += width;
+  }
+  if (start >= 0) tokens.push(makeToken(text, start, end, runClass, read));
+  return tokens;
+}
+
+/**
+ * Join a prefix set off from its word by tatweel or quotes to the word. The
+ * positions (in the result) of the tokens joined are added to `joined`.
+ */
+function joinPrefixes(text: string, tokens: Token[], joined?: number[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -239,6 +259,7 @@ export function tokenize(text: string): Token[] {
       const tatweel = token.text.endsWith(TATWEEL_CHAR);
       const quoted = QUOTE_CHAR.test(gap) && !/\s/.test(gap);
       if (QUOTE_GAP.test(gap) && (tatweel || quoted)) {
+        joined?.push(out.length);
         out.push({
           text: text.slice(token.start, next.end),
           norm: attachClitic(token.norm, next.norm),
@@ -253,6 +274,16 @@ export function tokenize(text: string): Token[] {
     out.push(token);
   }
   return out;
+}
+
+/**
+ * Cut a text into words. Each token keeps its place in the original text, so
+ * a match can be reported (and highlighted) exactly where it was written.
+ * A prefix set off from its word by tatweel or quotes (لـ"الإنتربول",
+ * و«الإنتربول») is joined to the word it belongs to.
+ */
+export function tokenize(text: string): Token[] {
+  return joinPrefixes(text, scanTokens(text));
 }
 
 // ---------------------------------------------------------------------------
@@ -357,10 +388,17 @@ function gapKey(gap: string): string {
 /** Words of one phrase may be separated by spaces or a single line break, never a blank line. */
 const BLANK_LINE = /\n[^\S\n]*\n/;
 
+/** (Shared by every word that starts no phrase.) */
+const NO_PHRASES: readonly never[] = Object.freeze([]);
+
 /** A set of phrases prepared once and searched in any number of texts. */
 export class PhraseIndex<K> {
   private readonly byFirstWord = new Map<string, CompiledPhrase<K>[]>();
   private readonly byFirstExact = new Map<string, CompiledPhrase<K>[]>();
+  /** The text-mode phrases an Arabic word may start, over all its stems in order (a memo of byFirstWord). */
+  private readonly startsOfArabic = new Map<string, readonly CompiledPhrase<K>[]>();
+  /** Each run of text met by scan(): its comparison form and startsAt(). */
+  private readonly runs = new Map<string, { norm: string; starts: readonly CompiledPhrase<K>[] }>();
   private count = 0;
 
   constructor(specs: Iterable<PhraseSpec<K>>) {
@@ -388,17 +426,80 @@ export class PhraseIndex<K> {
 
   /** Every phrase that matches starting at token `index`. */
   matchesAt(source: TokenizedText, index: number): PhraseMatch<K>[] {
-    const token = source.tokens[index];
-    if (!token) return [];
     const found: PhraseMatch<K>[] = [];
-    const firstKeys = token.kind === "arabic" ? cliticStems(token.norm) : [token.norm];
-    for (const first of firstKeys) {
-      for (const phrase of this.byFirstWord.get(first) ?? []) this.tryPhrase(source, index, phrase, found);
-    }
-    if (this.byFirstExact.size > 0) {
-      for (const phrase of this.byFirstExact.get(exactKey(token.text)) ?? []) this.tryPhrase(source, index, phrase, found);
-    }
+    this.collectAt(source, index, found);
     return found;
+  }
+
+  /** matchesAt(), added to `found`. */
+  collectAt(source: TokenizedText, index: number, found: PhraseMatch<K>[]): void {
+    const token = source.tokens[index];
+    if (!token) return;
+    for (const phrase of this.startsAt(token.text, token.norm, token.kind)) this.tryPhrase(source, index, phrase, found);
+  }
+
+  /**
+   * Tokenize a text and find every match in it, as findAllPhrases() does,
+   * with one look-up per word: a run of the text is read (comparison form
+   * and the phrases that may start at it) once per distinct run, its kind
+   * following from its characters.
+   */
+  scan(text: string): { source: TokenizedText; matches: PhraseMatch<K>[] } {
+    const runStarts: (readonly CompiledPhrase<K>[])[] = [];
+    const read: RunReader = (raw, kind) => {
+      let reading = this.runs.get(raw);
+      if (reading === undefined) {
+        const norm = readRun(raw, kind);
+        reading = { norm, starts: this.startsAt(raw, norm, kind) };
+        if (this.runs.size >= WORD_CACHE_LIMIT) this.runs.clear();
+        this.runs.set(raw, reading);
+      }
+      runStarts.push(reading.starts);
+      return reading.norm;
+    };
+    const joined: number[] = [];
+    const tokens = joinPrefixes(text, scanTokens(text, read), joined);
+    const source: TokenizedText = { text, tokens };
+    const matches: PhraseMatch<K>[] = [];
+    let run = 0; // index of the token's (first) run
+    let nextJoined = 0; // index in `joined`
+    for (let i = 0; i < tokens.length; i++) {
+      let starts: readonly CompiledPhrase<K>[];
+      if (joined[nextJoined] === i) {
+        // A prefix joined to its word: two runs, one token.
+        const token = tokens[i]!;
+        starts = this.startsAt(token.text, token.norm, token.kind);
+        nextJoined++;
+        run += 2;
+      } else {
+        starts = runStarts[run]!;
+        run++;
+      }
+      for (let k = 0; k < starts.length; k++) this.tryPhrase(source, i, starts[k]!, matches);
+    }
+    return { source, matches };
+  }
+
+  /** The phrases that may start at a word: text-mode ones by its stems, in order, then exact ones. */
+  private startsAt(text: string, norm: string, kind: TokenKind): readonly CompiledPhrase<K>[] {
+    const byText = kind === "arabic" ? this.arabicStarts(norm) : (this.byFirstWord.get(norm) ?? NO_PHRASES);
+    if (this.byFirstExact.size === 0) return byText;
+    const exact = this.byFirstExact.get(exactKey(text));
+    if (!exact) return byText;
+    return byText.length === 0 ? exact : [...byText, ...exact];
+  }
+
+  /** The phrases whose first word is one of the clitic stems of `norm`, stem by stem. */
+  private arabicStarts(norm: string): readonly CompiledPhrase<K>[] {
+    let phrases = this.startsOfArabic.get(norm);
+    if (phrases === undefined) {
+      const list: CompiledPhrase<K>[] = [];
+      for (const first of cliticStems(norm)) list.push(...(this.byFirstWord.get(first) ?? []));
+      phrases = list.length === 0 ? NO_PHRASES : list;
+      if (this.startsOfArabic.size >= WORD_CACHE_LIMIT) this.startsOfArabic.clear();
+      this.startsOfArabic.set(norm, phrases);
+    }
+    return phrases;
   }
 
   private tryPhrase(source: TokenizedText, index: number, phrase: CompiledPhrase<K>, found: PhraseMatch<K>[]): void {
@@ -411,7 +512,8 @@ export class PhraseIndex<K> {
       const word = phrase.mode === "exact" ? exactKey(token.text) : token.norm;
       if (word !== phrase.words[k]) return;
       const gap = text.slice(previous.end, token.start);
-      if (BLANK_LINE.test(gap) || gapKey(gap) !== phrase.gaps[k - 1]) return;
+      if (gap !== " " && (BLANK_LINE.test(gap) || gapKey(gap) !== phrase.gaps[k - 1])) return;
+      if (gap === " " && phrase.gaps[k - 1] !== "") return;
     }
     const start = tokens[index]!.start;
     const end = tokens[last]!.end;
@@ -436,15 +538,12 @@ export function buildPhraseIndex<K>(phrases: Iterable<PhraseSpec<K> | string>): 
   return new PhraseIndex<K | string>(specs);
 }
 
-function toSource(input: string | TokenizedText): TokenizedText {
-  return typeof input === "string" ? { text: input, tokens: tokenize(input) } : input;
-}
-
 /** Every match of every phrase, overlapping ones included, in text order. */
 export function findAllPhrases<K>(input: string | TokenizedText, index: PhraseIndex<K>): PhraseMatch<K>[] {
-  const source = toSource(input);
+  if (typeof input === "string") return index.scan(input).matches;
+  const source = input;
   const all: PhraseMatch<K>[] = [];
-  for (let i = 0; i < source.tokens.length; i++) all.push(...index.matchesAt(source, i));
+  for (let i = 0; i < source.tokens.length; i++) index.collectAt(source, i, all);
   return all;
 }
 
@@ -461,8 +560,8 @@ export function findPhrases<K>(
   phrases: PhraseIndex<K> | readonly string[],
 ): PhraseMatch<K | string>[] {
   const index: PhraseIndex<K | string> = phrases instanceof PhraseIndex ? phrases : buildPhraseIndex(phrases);
-  const source = toSource(input);
-  const all = findAllPhrases(source, index);
+  const { source, matches: all } =
+    typeof input === "string" ? index.scan(input) : { source: input, matches: findAllPhrases(input, index) };
   const ranked = all
     .map((match, order) => ({ match, order }))
     .sort(

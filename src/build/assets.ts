@@ -29,9 +29,18 @@ export function fingerprintedName(name: string, content: Uint8Array | string): s
 
 /** The sorted, distinct Arabic-script characters of some texts. */
 export function arabicCharacters(texts: Iterable<string>): string {
-  const found = new Set<string>();
-  for (const text of texts) for (const character of text) if (ARABIC_SCRIPT.test(character)) found.add(character);
-  return [...found].sort().join("");
+  // Every range of ARABIC_SCRIPT lies in the BMP, so it is enough to note
+  // which UTF-16 code units occur (one pass of charCodeAt per text) and test
+  // each distinct one once; ascending code units are the sorted order.
+  const seen = new Uint8Array(0x10000);
+  for (const text of texts) for (let i = 0; i < text.length; i++) seen[text.charCodeAt(i)] = 1;
+  let characters = "";
+  for (let code = 0; code < seen.length; code++) {
+    if (seen[code] !== 1) continue;
+    const character = String.fromCharCode(code);
+    if (ARABIC_SCRIPT.test(character)) characters += character;
+  }
+  return characters;
 }
 
 /** Every text a page can print: documents, layouts and the data files they draw on. */

@@ -176,6 +176,19 @@ function idList(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(String);
 }
 
+/** The lines longer than LONG_LINE_LENGTH, with their file line numbers (found without splitting the text). */
+function longLinesOf(body: string, lineOffset: number): { line: number; length: number }[] {
+  const found: { line: number; length: number }[] = [];
+  let start = 0;
+  for (let index = 0; ; index++) {
+    const newline = body.indexOf("\n", start);
+    const end = newline < 0 ? body.length : newline;
+    if (end - start > LONG_LINE_LENGTH) found.push({ line: lineOffset + index + 1, length: end - start });
+    if (newline < 0) return found;
+    start = newline + 1;
+  }
+}
+
 /** Build one document from a file's bytes. Never throws for bad content: it reports problems. */
 export function buildDocument(sourcePath: string, format: DocumentFormat, bytes: Uint8Array, data: ArchiveData): DocumentResult {
   const problems: Problem[] = [];
@@ -208,7 +221,7 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
       problems: [...problems, problem(sourcePath, "error", "has front matter but no text after it: there is nothing to publish", "paste the document's text after the closing --- line, or delete the file")],
     };
   }
-  const longLines = split.body.split("\n").flatMap((text, index) => (text.length > LONG_LINE_LENGTH ? [{ line: split.bodyLineOffset + index + 1, length: text.length }] : []));
+  const longLines = longLinesOf(split.body, split.bodyLineOffset);
   const firstLong = longLines[0];
   if (firstLong) {
     const more = longLines.length > 1 ? ` (and ${longLines.length - 1} more line${longLines.length > 2 ? "s" : ""} over ${LONG_LINE_LENGTH.toLocaleString("en")})` : "";

@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime, Info } from "luxon";
 import { parse as parseYaml } from "yaml";
+import { memoize, WORD_CACHE_LIMIT } from "../arabic/memo.ts";
 import { normalizeArabic, toArabicIndicDigits, toWesternDigits } from "../arabic/normalize.ts";
 import type { DocumentDate, ParsedText, TitleSource } from "../model.ts";
 
@@ -180,6 +181,8 @@ interface MonthEntry {
 interface NameIndex {
   byFirstWord: Map<string, MonthEntry[]>;
   weekdays: Map<string, number>;
+  /** What each distinct token text reads as, with the names (see readingOf). */
+  readings: Map<string, TokenReading>;
 }
 
 const indexCache = new WeakMap<CalendarNames, NameIndex>();
@@ -218,7 +221,7 @@ function nameIndex(names: CalendarNames): NameIndex {
     for (const name of [day.name, ...day.variants]) weekdays.set(normalizeArabic(name), day.iso);
   }
 
-  const index = { byFirstWord, weekdays };
+  const index = { byFirstWord, weekdays, readings: new Map<string, TokenReading>() };
   indexCache.set(names, index);
   return index;
 }
@@ -234,19 +237,66 @@ interface Token {
   start: number;
   end: number;
   kind: "word" | "num" | "punct";
+  /** For a word: what it can be in a date. */
+  facts: WordFacts | null;
+}
+
+/** What a word can be in a date, its attached particles allowed for (see withoutClitics). */
+interface WordFacts {
+  /** The month names that may start at the word, in the order matchMonthName tries them. */
+  months: readonly MonthEntry[];
+  /** The ISO weekday the word names. */
+  weekday: number | undefined;
+  /** عام، سنة (لعام، وفي سنة…). */
+  yearCue: boolean;
+}
+
+interface TokenReading {
+  norm: string;
+  kind: Token["kind"];
+  facts: WordFacts | null;
 }
 
 const TOKEN = /[\p{L}\p{M}\u200C\u200D]+|\p{Nd}+|[^\s\p{L}\p{M}\p{Nd}]/gu;
 
-function tokenize(text: string): Token[] {
+/**
+ * What a token's text makes of it, the same wherever it is written: worked
+ * out once per distinct text (and set of calendar names).
+ */
+function readingOf(raw: string, index: NameIndex): TokenReading {
+  let reading = index.readings.get(raw);
+  if (reading === undefined) {
+    const isDigits = /^\p{Nd}+$/u.test(raw);
+    const norm = isDigits ? toWesternDigits(raw) : /[\p{L}\p{M}]/u.test(raw) ? normalizeArabic(raw) : raw;
+    const kind = isDigits && /^[0-9]+$/.test(norm) ? "num" : /[\p{L}\p{M}]/u.test(raw) ? "word" : "punct";
+    reading = { norm, kind, facts: kind === "word" ? wordFacts(norm, index) : null };
+    if (index.readings.size >= WORD_CACHE_LIMIT) index.readings.clear();
+    index.readings.set(raw, reading);
+  }
+  return reading;
+}
+
+function wordFacts(norm: string, index: NameIndex): WordFacts {
+  const bases = withoutClitics(norm);
+  const months: MonthEntry[] = [];
+  for (const base of bases) {
+    const hasClitic = base !== norm;
+    for (const entry of index.byFirstWord.get(base) ?? []) if (!(hasClitic && entry.ambiguous)) months.push(entry);
+  }
+  return {
+    months,
+    weekday: bases.map((base) => index.weekdays.get(base)).find((n) => n !== undefined),
+    yearCue: bases.some((base) => YEAR_WORDS.has(base)),
+  };
+}
+
+function tokenize(text: string, index: NameIndex): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
     const start = match.index;
-    const isDigits = /^\p{Nd}+$/u.test(raw);
-    const norm = isDigits ? toWesternDigits(raw) : /[\p{L}\p{M}]/u.test(raw) ? normalizeArabic(raw) : raw;
-    const kind = isDigits && /^[0-9]+$/.test(norm) ? "num" : /[\p{L}\p{M}]/u.test(raw) ? "word" : "punct";
-    tokens.push({ raw, norm, start, end: start + raw.length, kind });
+    const { norm, kind, facts } = readingOf(raw, index);
+    tokens.push({ raw, norm, start, end: start + raw.length, kind, facts });
   }
   return tokens;
 }
@@ -254,15 +304,15 @@ function tokenize(text: string): Token[] {
 /** Attached one-letter particles: و ف ب ل ك and their pairs (وب، فل ...). */
 const CLITICS = ["وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك"];
 
-function withoutClitics(word: string): string[] {
+const withoutClitics: (word: string) => readonly string[] = memoize((word) => {
   const bases = [word];
   for (const clitic of CLITICS) {
     if (word.startsWith(clitic) && word.length - clitic.length >= 3) bases.push(word.slice(clitic.length));
   }
   // ل + ال contracts to لل: للعام = ل + العام.
   if (word.startsWith("لل")) bases.push(`ا${word.slice(1)}`);
-  return bases;
-}
+  return Object.freeze(bases);
+});
 
 const COMMAS = new Set(["،", ",", "٫"]);
 const isComma = (t: Token | undefined): boolean => t?.kind === "punct" && COMMAS.has(t.raw);
@@ -337,35 +387,33 @@ interface MonthMatch {
   ambiguous: boolean;
 }
 
-function matchMonthName(tokens: Token[], i: number, index: NameIndex): MonthMatch | null {
+function matchMonthName(tokens: Token[], i: number): MonthMatch | null {
   const first = tokens[i];
-  if (first?.kind !== "word") return null;
+  if (first?.kind !== "word" || first.facts === null) return null;
   let best: MonthMatch | null = null;
-  for (const base of withoutClitics(first.norm)) {
-    const hasClitic = base !== first.norm;
-    for (const entry of index.byFirstWord.get(base) ?? []) {
-      if (hasClitic && entry.ambiguous) continue;
-      const rest = entry.words.slice(1);
-      const fits = rest.every((word, k) => isWord(tokens[i + 1 + k], word));
-      if (fits && (!best || i + entry.words.length > best.next)) {
-        best = { month: entry.month, next: i + entry.words.length, ambiguous: entry.ambiguous };
-      }
+  // Each name whose first word is the word, or the word without its particles
+  // (an ambiguous name never takes particles).
+  for (const entry of first.facts.months) {
+    const rest = entry.words.slice(1);
+    const fits = rest.every((word, k) => isWord(tokens[i + 1 + k], word));
+    if (fits && (!best || i + entry.words.length > best.next)) {
+      best = { month: entry.month, next: i + entry.words.length, ambiguous: entry.ambiguous };
     }
   }
   return best;
 }
 
 /** A month name, optionally doubled: تموز/يوليو, نوفمبر/تشرين الثاني, أيلول (سبتمبر). */
-function matchMonth(tokens: Token[], i: number, index: NameIndex): MonthMatch | null {
-  const first = matchMonthName(tokens, i, index);
+function matchMonth(tokens: Token[], i: number): MonthMatch | null {
+  const first = matchMonthName(tokens, i);
   if (!first) return null;
   const sep = tokens[first.next];
   if (sep?.kind === "punct" && ["/", "-", "–", "\\"].includes(sep.raw)) {
-    const second = matchMonthName(tokens, first.next + 1, index);
+    const second = matchMonthName(tokens, first.next + 1);
     if (second && second.month === first.month) return { month: first.month, next: second.next, ambiguous: false };
   }
   if (sep?.kind === "punct" && sep.raw === "(") {
-    const second = matchMonthName(tokens, first.next + 1, index);
+    const second = matchMonthName(tokens, first.next + 1);
     if (second && second.month === first.month && tokens[second.next]?.raw === ")") {
       return { month: first.month, next: second.next + 1, ambiguous: false };
     }
@@ -460,8 +508,7 @@ function matchNamedDay(text: string, tokens: Token[], i: number, index: NameInde
   if (isWord(tokens[k], "يوم") && index.weekdays.has(tokens[k + 1]?.norm ?? "")) k++;
   const weekdayToken = tokens[k];
   if (weekdayToken?.kind === "word") {
-    const bases = withoutClitics(weekdayToken.norm);
-    const iso = bases.map((base) => index.weekdays.get(base)).find((n) => n !== undefined);
+    const iso = weekdayToken.facts?.weekday;
     if (iso !== undefined) {
       weekday = iso;
       k++;
@@ -482,7 +529,7 @@ function matchNamedDay(text: string, tokens: Token[], i: number, index: NameInde
     endDay = second;
     k += 2;
   }
-  const month = matchMonth(tokens, k, index);
+  const month = matchMonth(tokens, k);
   if (!month) return null;
   k = month.next;
   const year = matchYear(tokens, k);
@@ -509,8 +556,8 @@ function matchNamedDay(text: string, tokens: Token[], i: number, index: NameInde
 }
 
 /** month [، year]: أيار/مايو 2022 (or a lone unambiguous month name: في ديسمبر). */
-function matchMonthYear(text: string, tokens: Token[], i: number, index: NameIndex): Match | null {
-  const month = matchMonth(tokens, i, index);
+function matchMonthYear(text: string, tokens: Token[], i: number): Match | null {
+  const month = matchMonth(tokens, i);
   if (!month) return null;
   const year = matchYear(tokens, month.next);
   if (!year && month.ambiguous) return null;
@@ -531,7 +578,7 @@ const YEAR_WORDS = new Set(["عام", "العام", "سنه", "السنه"]);
 /** عام 2019, في عام 2019, لعام 2024, سنة 2015م. */
 function matchYearPhrase(text: string, tokens: Token[], i: number): Match | null {
   const cue = tokens[i];
-  if (cue?.kind !== "word" || !withoutClitics(cue.norm).some((base) => YEAR_WORDS.has(base))) return null;
+  if (cue?.kind !== "word" || cue.facts?.yearCue !== true) return null;
   const year = yearValue(tokens[i + 1]);
   if (year === null || isHijriMarker(tokens[i + 2])) return null;
   const next = isGregorianMarker(tokens[i + 2]) ? i + 3 : i + 2;
@@ -549,7 +596,7 @@ interface Scan {
 
 function scanDates(text: string, names: CalendarNames): Scan {
   const index = nameIndex(names);
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, index);
   const mentions: DateMention[] = [];
   const rejected: RejectedDate[] = [];
   let i = 0;
@@ -557,7 +604,7 @@ function scanDates(text: string, names: CalendarNames): Scan {
     const match =
       matchNumeric(text, tokens, i) ??
       matchNamedDay(text, tokens, i, index) ??
-      matchMonthYear(text, tokens, i, index) ??
+      matchMonthYear(text, tokens, i) ??
       matchYearPhrase(text, tokens, i);
     if (!match) {
       i++;
@@ -953,14 +1000,32 @@ export function formatHijri(date: DocumentDate, digits: DigitScript, names?: Cal
   if (date.precision !== "day") return null;
   const { year, month, day } = partsOf(date);
   if (year === undefined || month === undefined || day === undefined) return null;
+  const hijri = hijriDate(`${year}/${month}/${day}`);
+  if (hijri === null) return null;
+  const monthName = names?.hijriMonths[hijri.month - 1] ?? hijri.monthName;
+  return digitsIn(`${hijri.day} ${monthName} ${hijri.year} هـ`, digits);
+}
+
+interface HijriDate {
+  day: number;
+  month: number;
+  year: number;
+  /** ICU's name of the month. */
+  monthName: string;
+}
+
+/** The Umm al-Qura date of a Gregorian "year/month/day", or null when there is no such day; worked out once per day. */
+const hijriDate = memoize((ymd: string): HijriDate | null => {
+  const [year, month, day] = ymd.split("/").map(Number);
   const gregorian = DateTime.fromObject({ year, month, day }, { zone: "utc" });
   if (!gregorian.isValid) return null;
   const hijri = gregorian.reconfigure({ locale: "ar", outputCalendar: "islamic-umalqura", numberingSystem: "latn" });
   const part = (format: Intl.DateTimeFormatOptions, type: string): string =>
     toWesternDigits(hijri.toLocaleParts(format).find((p) => p.type === type)?.value ?? "").replace(/[^\p{L}\p{N} ]/gu, "");
-  const hDay = Number(part({ day: "numeric" }, "day"));
-  const hMonth = Number(part({ month: "numeric" }, "month"));
-  const hYear = Number(part({ year: "numeric" }, "year"));
-  const monthName = names?.hijriMonths[hMonth - 1] ?? part({ month: "long" }, "month");
-  return digitsIn(`${hDay} ${monthName} ${hYear} هـ`, digits);
-}
+  return {
+    day: Number(part({ day: "numeric" }, "day")),
+    month: Number(part({ month: "numeric" }, "month")),
+    year: Number(part({ year: "numeric" }, "year")),
+    monthName: part({ month: "long" }, "month"),
+  };
+});

@@ -245,7 +245,7 @@ function toSource(text: string | TokenizedText): TokenizedText {
  * words, in text order. The match key is the organisation id.
  */
 export function findOrganisationMatches(text: string | TokenizedText, registry: OrganisationRegistry): PhraseMatch<string>[] {
-  return findPhrases(toSource(text), registry.index);
+  return findPhrases(text, registry.index);
 }
 
 /** The organisations a document names, with how often: most mentioned first, then by id. */

@@ -76,11 +76,52 @@ export function readFurnitureRules(dataDir: string): FurnitureRules {
   return loadFurnitureRules(readFileSync(path, "utf8"));
 }
 
+/**
+ * The fewest characters furnitureKey(text) can have: the ASCII letters and
+ * digits and the Arabic letters (U+0621-U+063F, U+0641-U+064A) of the text.
+ * Each of them stays one character through every step of the key (NFC,
+ * presentation forms, removed marks and invisibles, digits, letter folding,
+ * lower case, spaces, trailing punctuation), and no step joins two of them.
+ * Counting stops once it passes `enough`.
+ */
+export function keyLengthAtLeast(text: string, enough: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count <= enough; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) count++;
+    } else if ((code >= 0x0621 && code <= 0x063f) || (code >= 0x0641 && code <= 0x064a)) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/** The longest comparison key of a rules object's line rules (a line with a longer key is never one of them). */
+const longestKeys = new WeakMap<FurnitureRules, number>();
+
+function longestKey(furniture: FurnitureRules): number {
+  let longest = longestKeys.get(furniture);
+  if (longest === undefined) {
+    longest = 0;
+    for (const rule of furniture.rules) if (rule.kind === "lines") for (const key of rule.keys) longest = Math.max(longest, key.length);
+    longestKeys.set(furniture, longest);
+  }
+  return longest;
+}
+
 /** The first rule that matches a line, or undefined when the line is content. */
 export function matchFurniture(line: string, furniture: FurnitureRules): FurnitureMatch | undefined {
-  const trimmed = stripBidiControls(line).trim();
+  return matchCleanLine(stripBidiControls(line).trim(), furniture);
+}
+
+/** matchFurniture() of a line already without bidi controls and trimmed. */
+export function matchCleanLine(trimmed: string, furniture: FurnitureRules): FurnitureMatch | undefined {
   if (trimmed === "") return undefined;
-  const key = furnitureKey(trimmed);
+  // Most lines are paragraphs, far longer than any listed line: their key
+  // (a normalisation of the whole line) is only worked out when it could match.
+  const longest = longestKey(furniture);
+  const key = keyLengthAtLeast(trimmed, longest) > longest ? null : furnitureKey(trimmed);
   for (const rule of furniture.rules) {
     const match = matchRule(rule, trimmed, key);
     if (match) return match;
@@ -88,9 +129,9 @@ export function matchFurniture(line: string, furniture: FurnitureRules): Furnitu
   return undefined;
 }
 
-function matchRule(rule: FurnitureRule, trimmed: string, key: string): FurnitureMatch | undefined {
+function matchRule(rule: FurnitureRule, trimmed: string, key: string | null): FurnitureMatch | undefined {
   if (rule.kind === "lines") {
-    return rule.keys.has(key) ? { rule: rule.name, image: rule.image } : undefined;
+    return key !== null && rule.keys.has(key) ? { rule: rule.name, image: rule.image } : undefined;
   }
   const found = rule.regex.exec(trimmed);
   if (!found) return undefined;

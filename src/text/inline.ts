@@ -32,15 +32,57 @@ export function escapeHtml(text: string): string {
 // space before an Arabic word ("Epervier II وSTOP" -> "Epervier II").
 const LATIN_RUN = /\p{Script=Latin}(?:[\p{Script=Latin}\p{M}0-9]|[-/.'’: ](?=[\p{Script=Latin}0-9]))*/gu;
 
+// A Latin run starts at the first Latin letter from where the last one
+// ended: that letter is found with a plain search (much quicker than trying
+// the whole pattern at every position), the run read from it with LATIN_RUN.
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+const LATIN_RUN_HERE = new RegExp(LATIN_RUN.source, "uy");
+
+/**
+ * Whether a text is its own HTML: no character to escape, no bidi control and
+ * no letter that may be Latin. Checked code unit by code unit against what
+ * Arabic text is made of (ASCII other than letters and & < > " ' { }, the
+ * Arabic block, Latin-1 punctuation, general punctuation); anything else
+ * takes the general way.
+ */
+export function isPlainArabic(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x7b) {
+        if (code !== 0x7c && code !== 0x7e && code !== 0x7f) return false; // { }
+      } else if (code >= 0x41) {
+        if (code <= 0x5a || code >= 0x61) return false; // A-Z a-z
+      } else if (code === 0x26 || code === 0x3c || code === 0x3e || code === 0x22 || code === 0x27) {
+        return false; // & < > " '
+      }
+    } else if (code >= 0x0600 && code <= 0x06ff) {
+      if (code === 0x061c) return false; // Arabic letter mark
+    } else if (code <= 0xbf) {
+      if (code === 0xaa || code === 0xba) return false; // ª º
+    } else if (code >= 0x2000 && code <= 0x2065) {
+      if (code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e)) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Escaped HTML of a piece of display text, Latin runs wrapped in <span dir="ltr">. */
 export function renderInline(text: string): string {
+  if (isPlainArabic(text)) return text;
   const clean = stripBidiControls(text);
   let html = "";
   let from = 0;
-  for (const match of clean.matchAll(LATIN_RUN)) {
-    html += escapeHtml(clean.slice(from, match.index));
-    html += `<span dir="ltr">${escapeHtml(match[0])}</span>`;
-    from = match.index + match[0].length;
+  LATIN_LETTER.lastIndex = 0;
+  for (let letter = LATIN_LETTER.exec(clean); letter !== null; letter = LATIN_LETTER.exec(clean)) {
+    LATIN_RUN_HERE.lastIndex = letter.index;
+    const run = LATIN_RUN_HERE.exec(clean)?.[0] ?? letter[0];
+    html += escapeHtml(clean.slice(from, letter.index));
+    html += `<span dir="ltr">${escapeHtml(run)}</span>`;
+    from = letter.index + run.length;
+    LATIN_LETTER.lastIndex = from;
   }
   return html + escapeHtml(clean.slice(from));
 }

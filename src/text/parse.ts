@@ -11,7 +11,7 @@
 import type { Block, ParsedText, RemovedLine } from "../model.ts";
 import { normalizeArabic } from "../arabic/normalize.ts";
 import { stripBidiControls } from "./bidi.ts";
-import { matchFurniture, type FurnitureRules } from "./furniture.ts";
+import { matchCleanLine, type FurnitureRules } from "./furniture.ts";
 import { typesetQuotes } from "./quotes.ts";
 import {
   endsWithQuestionMark,
@@ -88,7 +88,7 @@ function scanLines(body: string, rules: FurnitureRules): ScannedLines {
       if (image) image.adjacent = false;
       return;
     }
-    const furniture = matchFurniture(text, rules);
+    const furniture = matchCleanLine(text, rules);
     if (furniture) {
       removed.push({ line, text, rule: furniture.rule });
       image = furniture.image ? { caption: furniture.caption, adjacent: true } : undefined;

@@ -25,12 +25,17 @@ const PROCLITICS = "وفبلك";
 const BEFORE_OPEN = /[\s([{«/—–-]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** Any mark of any style (most lines have none, and are left as they are at once). */
+const ANY_MARK = /[’‘“”"]/;
+
 /** Replace paired quotation marks with «…»; leave unpaired marks as they are. */
 export function typesetQuotes(text: string): string {
+  if (!ANY_MARK.test(text)) return text;
   return STYLES.reduce((current, style) => typesetStyle(current, style), text);
 }
 
 function typesetStyle(text: string, style: QuoteStyle): string {
+  if (!text.includes(style.open)) return text; // (no opener, no pair)
   const pairs = findPairs(text, style);
   if (pairs.length === 0) return text;
   let out = "";
@@ -46,8 +51,16 @@ function typesetStyle(text: string, style: QuoteStyle): string {
 function findPairs(text: string, style: QuoteStyle): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   let pending: number | undefined;
+  // Only where a mark is written can anything happen: the loop goes from one
+  // to the next, keeping the next place of each mark (-1: no more).
+  let nextOpen = text.indexOf(style.open);
+  let nextClose = text.indexOf(style.close);
   let index = 0;
   while (index < text.length) {
+    if (nextOpen >= 0 && nextOpen < index) nextOpen = text.indexOf(style.open, index);
+    if (nextClose >= 0 && nextClose < index) nextClose = text.indexOf(style.close, index);
+    if (nextOpen < 0 && nextClose < 0) break;
+    index = nextOpen < 0 ? nextClose : nextClose < 0 ? nextOpen : Math.min(nextOpen, nextClose);
     const mark = markAt(text, index, style);
     if (mark === "close" && pending !== undefined) {
       pairs.push([pending, index]);

@@ -2,6 +2,8 @@
 // how many words, does it end a sentence, could it be a heading. The parser
 // combines them with the line's neighbours; nothing here looks beyond a line.
 
+import { isWhiteSpace } from "../arabic/whitespace.ts";
+
 export interface ListMarker {
   ordered: boolean;
   /** The item text with the marker and its spaces removed. */
@@ -27,8 +29,26 @@ export function words(text: string): string[] {
   return text.split(/\s+/u).filter((word) => word !== "");
 }
 
+/** words(text).length, counted without building the list. */
 export function wordCount(text: string): number {
-  return words(text).length;
+  return countWords(text, Infinity);
+}
+
+/** Whether a text has at most `most` words (a long line is not counted to its end). */
+export function hasAtMostWords(text: string, most: number): boolean {
+  return countWords(text, most) <= most;
+}
+
+/** The number of words of a text, or a number above `enough` once there are more than `enough`. */
+function countWords(text: string, enough: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhiteSpace(text.charCodeAt(i));
+    if (!space && !inWord && ++count > enough) return count;
+    inWord = !space;
+  }
+  return count;
 }
 
 const ARABIC_LETTER = /[\u0621-\u064A\u066E-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FF]/u;
@@ -85,7 +105,7 @@ export const MAX_QUESTION_WORDS = 25;
 export function isHeadingShaped(text: string): boolean {
   return (
     hasArabicLetter(text) &&
-    wordCount(text) <= MAX_HEADING_WORDS &&
+    hasAtMostWords(text, MAX_HEADING_WORDS) &&
     !endsClauseOrSentence(text) &&
     !endsWithQuestionMark(text) &&
     !hasInnerSentenceEnd(text) &&
@@ -98,7 +118,7 @@ export function isQuestionShaped(text: string): boolean {
   return (
     hasArabicLetter(text) &&
     endsWithQuestionMark(text) &&
-    wordCount(text) <= MAX_QUESTION_WORDS &&
+    hasAtMostWords(text, MAX_QUESTION_WORDS) &&
     !hasInnerSentenceEnd(text)
   );
 }
