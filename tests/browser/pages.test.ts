@@ -1,27 +1,22 @@
 // The built site in a real Chromium, served on 127.0.0.1: direction, visible text, fonts, screenshots.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { buildSite, fixturesDir, projectRoot } from "../support/build.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { serveSite, type StaticServer } from "../support/server.ts";
+import { fixturesDir } from "../support/build.ts";
+import { openSiteInBrowser, screenshotsDir as screenshots, type SiteInBrowser } from "../support/site.ts";
+import type { StaticServer } from "../support/server.ts";
 
-const screenshots = join(projectRoot, "test-results/screenshots");
+let site: SiteInBrowser;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const run = buildSite(join(fixturesDir, "corpus"));
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  server = await serveSite(run.output);
-  browser = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+  site = await openSiteInBrowser(join(fixturesDir, "corpus"));
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;

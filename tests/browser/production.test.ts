@@ -5,26 +5,28 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { buildSite, fixturesDir } from "../support/build.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { fixturesDir } from "../support/build.ts";
 import { netlifyHeaders } from "../support/netlify.ts";
-import { serveSite, type StaticServer } from "../support/server.ts";
+import { openSiteInBrowser, type SiteInBrowser } from "../support/site.ts";
+import type { StaticServer } from "../support/server.ts";
 
+let site: SiteInBrowser;
 let server: StaticServer;
 let browser: Browser;
 
+// A page breaking the policy on purpose proves violations are caught.
+const CSP_CANARY = '<!doctype html><html lang="ar"><title>x</title><p style="color:red">x</p><script>document.title="y"</script>';
+
 beforeAll(async () => {
-  const run = buildSite(join(fixturesDir, "corpus"));
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  // A page breaking the policy on purpose proves violations are caught.
-  writeFileSync(join(run.output, "csp-canary.html"), '<!doctype html><html lang="ar"><title>x</title><p style="color:red">x</p><script>document.title="y"</script>');
-  server = await serveSite(run.output, await netlifyHeaders());
-  browser = await launchBrowser();
+  site = await openSiteInBrowser(join(fixturesDir, "corpus"), {
+    headers: await netlifyHeaders(),
+    beforeServing: (output) => writeFileSync(join(output, "csp-canary.html"), CSP_CANARY),
+  });
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 const PAGES = [
