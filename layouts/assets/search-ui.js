@@ -11,6 +11,11 @@ const DEBOUNCE_MS = 150;
 const FILTERS = { org: "organisation", year: "year" };
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 
+// The further shards of a large index, as directories under Pagefind's
+// bundle (shard 0 is the bundle itself): the build writes them into this line
+// (src/search/browser.ts) when it indexed the documents as several shards.
+const SHARDS = [];
+
 let config = null;
 let engine = null;
 let dialog = null;
@@ -30,12 +35,52 @@ function load() {
       import(config.searchWords),
       fetch(config.searchLabels).then((response) => response.json()),
     ]);
-    await pagefind.options({ excerptLength: 28 });
-    await pagefind.init();
-    const available = await pagefind.filters();
-    return { pagefind, words, labels, available };
+    const index = SHARDS.length === 0 ? pagefind : await shardedIndex(pagefind);
+    await index.options({ excerptLength: 28 });
+    await index.init();
+    const available = await index.filters();
+    return { pagefind: index, words, labels, available };
   })();
   return engine;
+}
+
+/** Filter counts of several indexes added up. */
+function addFilters(all) {
+  const sum = {};
+  for (const filters of all) {
+    for (const [name, values] of Object.entries(filters ?? {})) {
+      sum[name] ??= {};
+      for (const [value, count] of Object.entries(values)) sum[name][value] = (sum[name][value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/**
+ * The shards of the index searched as one, with what the UI uses of
+ * Pagefind's API. Pagefind's own mergeIndex() orders merged results by score
+ * only, which undoes a sort, and its instances on one page share one
+ * WebAssembly module; so each shard is loaded from its own pagefind.js (a
+ * module, a worker and a WebAssembly instance of its own) and results are
+ * merged here: by score, as mergeIndex() does, or, since the build cuts the
+ * shards in date order, for a date sort shard after shard.
+ */
+async function shardedIndex(pagefind) {
+  const instances = [pagefind, ...(await Promise.all(SHARDS.map((dir) => import(`${config.searchPagefind}${dir}pagefind.js`))))];
+  const all = (call) => Promise.all(instances.map(call));
+  return {
+    options: (options) => all((instance) => instance.options(options)),
+    init: () => all((instance) => instance.init()),
+    filters: async () => addFilters(await all((instance) => instance.filters())),
+    async search(term, options) {
+      const responses = await all((instance) => instance.search(term, options));
+      const direction = options.sort?.date;
+      const ordered = direction === "desc" ? [...responses].reverse() : responses;
+      const results = ordered.flatMap((response) => response?.results ?? []);
+      if (direction === undefined) results.sort((a, b) => b.score - a.score);
+      return { results };
+    },
+  };
 }
 
 // --- DOM helpers --------------------------------------------------------

@@ -30,6 +30,10 @@ export interface SearchAssets {
 
 export const ASSET_DIR = "assets/search";
 export const PAGEFIND_DIR = "pagefind";
+/** Shard n > 0 of a sharded index is in PAGEFIND_DIR/shard-<n>/ (see plugin.ts). */
+export const SHARD_PREFIX = "shard-";
+/** The line of search-ui.js that lists the further shards, filled in when there are any. */
+const SHARDS_LINE = "const SHARDS = [];";
 
 type Transpile = (source: string) => string;
 
@@ -65,7 +69,18 @@ async function compileWords(): Promise<{ normalize: string; words: string }> {
   return compiled;
 }
 
-export async function buildSearchAssets(labels: unknown): Promise<SearchAssets> {
+/**
+ * search-ui.js with the further shards of the index (directories relative to
+ * the Pagefind bundle) written into it; as written when there are none.
+ */
+export function searchUiSource(source: string, shards: readonly string[]): string {
+  if (shards.length === 0) return source;
+  if (source.split(SHARDS_LINE).length !== 2) throw new Error(`layouts/assets/search-ui.js must have the line "${SHARDS_LINE}" once`);
+  return source.replace(SHARDS_LINE, `const SHARDS = ${JSON.stringify(shards)};`);
+}
+
+/** The browser files of search; `shards`: the index's further shards (see searchUiSource). */
+export async function buildSearchAssets(labels: unknown, shards: readonly string[] = []): Promise<SearchAssets> {
   const files = new Map<string, string>();
   const { normalize, words } = await compileWords();
   const normalizeUrl = fingerprinted(files, "normalize.js", normalize);
@@ -73,7 +88,7 @@ export async function buildSearchAssets(labels: unknown): Promise<SearchAssets> 
   if (/from\s+["'][^"']+\.ts["']/.test(wordsJs)) throw new Error("src/search/words.ts may import only src/arabic/normalize.ts: it runs in the browser");
   const urls: SearchAssetUrls = {
     loader: fingerprinted(files, "search.js", readFileSync(join(layoutsDir, "assets/search.js"), "utf8")),
-    ui: fingerprinted(files, "search-ui.js", readFileSync(join(layoutsDir, "assets/search-ui.js"), "utf8")),
+    ui: fingerprinted(files, "search-ui.js", searchUiSource(readFileSync(join(layoutsDir, "assets/search-ui.js"), "utf8"), shards)),
     words: fingerprinted(files, "words.js", wordsJs),
     labels: fingerprinted(files, "labels.json", `${JSON.stringify(labels)}\n`),
     pagefind: `/${PAGEFIND_DIR}/`,
