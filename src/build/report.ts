@@ -6,9 +6,9 @@
 // A production build with errors fails, after the report is printed and
 // written. The development server (serve/watch) never stops for a bad file:
 // it prints the report and keeps serving; fixing the file rebuilds and recovers.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
+import { writeOutputFile } from "./output.ts";
 import type { Project } from "../project.ts";
 import type { ArchiveScan, FileStatus } from "../documents/archive.ts";
 import type { ArchiveDocument, Problem } from "../documents/pipeline.ts";
@@ -169,9 +169,7 @@ export function buildReport(config: EleventyConfig, project: Project): void {
     const report = reportOf(project.scan);
     let reportFile: string | undefined;
     if (outputMode === "fs") {
-      const target = join(resolve(directories.output), REPORT_PATH);
-      mkdirSync(join(target, ".."), { recursive: true });
-      writeFileSync(target, reportJson(report));
+      writeOutputFile(directories.output, REPORT_PATH, reportJson(report));
       reportFile = `${displayFolder(directories.output)}${REPORT_PATH}`;
     }
     const notices = futureDateNotices(project.scan.documents, buildDay());

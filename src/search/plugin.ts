@@ -1,10 +1,11 @@
 // Search, built into the one build: after Eleventy writes the pages, the
 // Pagefind index of the documents is written into the output (also under
 // `npm start`, after every rebuild), with the browser files that use it.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "../eleventy.ts";
+import { writeOutputFile } from "../build/output.ts";
 import { timed, timedSync } from "../build/timings.ts";
 import type { Project } from "../project.ts";
 import { buildSearchAssets, PAGEFIND_DIR, SHARD_PREFIX, type SearchAssets } from "./browser.ts";
@@ -110,10 +111,6 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
 
   config.on("eleventy.after", async ({ directories }) => {
     await timed("pagefind (waited for after rendering)", () => indexing);
-    for (const [path, content] of assets?.files ?? []) {
-      const target = resolve(directories.output, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
+    for (const [path, content] of assets?.files ?? []) writeOutputFile(directories.output, path, content);
   });
 }
