@@ -3,34 +3,29 @@
 // deployed with: the dialog (mouse and keyboard only), the search page and
 // its URL, excerpts, the page without JavaScript, screenshots.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { buildSite, fixturesDir, projectRoot } from "../support/build.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { serveSite, type StaticServer } from "../support/server.ts";
+import { fixturesDir } from "../support/build.ts";
+import { netlifyHeaders } from "../support/netlify.ts";
+import { openSiteInBrowser, screenshotsDir as screenshots, watchPage, type SiteInBrowser } from "../support/site.ts";
+import type { StaticServer } from "../support/server.ts";
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'";
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
-const screenshots = join(projectRoot, "test-results/screenshots");
 // How long to wait for the page to get there (Pagefind loads on first use; the machine may be busy with builds).
 // A limit on waiting, not a measure of speed.
 const WAIT = { timeout: 30_000, interval: 100 };
 
+let site: SiteInBrowser;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const run = buildSite(join(fixturesDir, "search-corpus"));
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  server = await serveSite(run.output, () => ({ "content-security-policy": CSP }));
-  browser = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
+  site = await openSiteInBrowser(join(fixturesDir, "search-corpus"), { headers: await netlifyHeaders() });
+  ({ server, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 interface Opened {
@@ -43,17 +38,7 @@ interface Opened {
 async function open(path: string, viewport: keyof typeof VIEWPORTS = "desktop", javaScriptEnabled = true): Promise<Opened> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], javaScriptEnabled });
   const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("console", (message) => {
-    // A failed request is reported below with its address; the favicon this site does not have is no error.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) errors.push(`${response.status()} ${response.url()}`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
+  const { requests, errors } = watchPage(page);
   await page.goto(server.url + path, { waitUntil: "networkidle" });
   return { page, requests, errors };
 }

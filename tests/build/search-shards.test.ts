@@ -9,9 +9,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { buildSite, fixturesDir, type BuildRun } from "../support/build.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { netlifyHeaders } from "../support/netlify.ts";
 import { serveSite, type StaticServer } from "../support/server.ts";
-
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'";
+import { watchPage } from "../support/site.ts";
 const WAIT = { timeout: 30_000, interval: 100 };
 
 let single: BuildRun;
@@ -36,7 +36,8 @@ function build(shardSize?: string): BuildRun {
 beforeAll(async () => {
   single = build();
   sharded = build("3");
-  servers = await Promise.all([single, sharded].map((run) => serveSite(run.output, () => ({ "content-security-policy": CSP }))));
+  const headers = await netlifyHeaders();
+  servers = await Promise.all([single, sharded].map((run) => serveSite(run.output, headers)));
   browser = await launchBrowser();
 });
 
@@ -70,16 +71,7 @@ interface Seen {
 async function searchPage(server: StaticServer, query: string): Promise<Seen> {
   const context = await browser.newContext();
   const page: Page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) errors.push(`${response.status()} ${response.url()}`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
+  const { requests, errors } = watchPage(page);
   await page.goto(`${server.url}/search/?${query}`, { waitUntil: "networkidle" });
   await expect.poll(() => page.locator(".search-result").count(), WAIT).toBeGreaterThan(0);
   const texts = (selector: string) => page.locator(selector).evaluateAll((options) => options.map((option) => option.textContent ?? ""));

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { buildSite, fixturesDir, outputExists, readOutput, type BuildRun } from "../support/build.ts";
+import { buildSite, FIXTURE_CORPUS_SLUGS, fixturesDir, outputExists, readOutput, type BuildRun } from "../support/build.ts";
 
 let run: BuildRun;
 
@@ -24,15 +24,7 @@ function textOf(html: string, pattern: RegExp): string {
 describe("document pages", () => {
   it("publishes one page per document at /documents/<file name>/", () => {
     const pages = readdirSync(join(run.output, "documents")).sort();
-    expect(pages).toEqual([
-      "france-interview-2022",
-      "interpol-buenos-aires-2019",
-      "interpol-doha-2017",
-      "interpol-our-role",
-      "markdown-note",
-      "override-example",
-      "unodc-gcc-vienna",
-    ]);
+    expect(pages).toEqual(FIXTURE_CORPUS_SLUGS);
   });
 
   it("is an RTL Arabic page with the title, date, place and organisations", () => {

@@ -8,6 +8,17 @@ import { fileURLToPath } from "node:url";
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixturesDir = join(projectRoot, "tests/fixtures");
 
+/** The slugs of the documents in tests/fixtures/corpus, sorted. */
+export const FIXTURE_CORPUS_SLUGS = [
+  "france-interview-2022",
+  "interpol-buenos-aires-2019",
+  "interpol-doha-2017",
+  "interpol-our-role",
+  "markdown-note",
+  "override-example",
+  "unodc-gcc-vienna",
+];
+
 export interface BuildRun {
   input: string;
   output: string;

@@ -1,7 +1,7 @@
 // A corpus built with the real build command, served on 127.0.0.1, and a Chromium to look at it.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { buildSite, projectRoot } from "./build.ts";
 import { launchBrowser } from "./browser.ts";
 import { serveSite, type StaticServer } from "./server.ts";
@@ -38,4 +38,25 @@ export async function openSiteInBrowser(corpus: string, options: SiteOptions = {
       await server.close();
     },
   };
+}
+
+export interface PageEvents {
+  requests: string[];
+  /** Console errors, uncaught exceptions and failed responses. */
+  errors: string[];
+}
+
+/** Record every request a page makes and every error it reports. */
+export function watchPage(page: Page): PageEvents {
+  const events: PageEvents = { requests: [], errors: [] };
+  page.on("request", (request) => events.requests.push(request.url()));
+  page.on("console", (message) => {
+    // A failed request is reported below with its address; the favicon this site does not have is no error.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) events.errors.push(message.text());
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) events.errors.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("pageerror", (error) => events.errors.push(error.message));
+  return events;
 }
