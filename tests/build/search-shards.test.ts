@@ -1,5 +1,5 @@
 // A corpus larger than the search shard size is indexed as several Pagefind
-// indexes (src/search/plugin.ts). Forced here with ARCHIVE_SEARCH_SHARD_SIZE=3
+// indexes (src/search/shards.ts). Forced here with ARCHIVE_SEARCH_SHARD_SIZE=3
 // on the 9-document search fixture: three shards are written, and the search
 // page in Chromium finds, filters and sorts across them just as the one-index
 // build of the same corpus does.

@@ -1,11 +1,11 @@
-// Large corpora are indexed as several Pagefind indexes (plugin.ts): how the
+// Large corpora are indexed as several Pagefind indexes (shards.ts): how the
 // records are split, where each shard goes, and how the UI learns of them.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { layoutsDir } from "../../../src/project.ts";
 import { searchUiSource } from "../../../src/search/browser.ts";
-import { SEARCH_SHARD_SIZE, searchShardSize, shardDir, shardRecords } from "../../../src/search/plugin.ts";
+import { SEARCH_SHARD_SIZE, searchShardSize, shardDir, shardRecords } from "../../../src/search/shards.ts";
 import type { SearchRecord } from "../../../src/search/records.ts";
 
 function record(n: number, date?: string): SearchRecord {

@@ -1,0 +1,61 @@
+// How a large corpus is cut into several Pagefind indexes (shards), which the
+// browser searches together (layouts/assets/search-ui.js).
+import { SHARD_PREFIX } from "./browser.ts";
+import { UNDATED_SORT_KEY, type SearchRecord } from "./records.ts";
+
+/**
+ * Most documents one Pagefind index holds. Pagefind's memory grows with the
+ * documents of an index (about 0.5 MB each: 1.6 GB for 3,000, 4.9 GB for
+ * 10,000) and its time faster still, so larger corpora are indexed as several
+ * indexes of at most this many documents, which the browser searches
+ * together. ARCHIVE_SEARCH_SHARD_SIZE overrides it (tests).
+ */
+export const SEARCH_SHARD_SIZE = 2000;
+
+/** A positive integer from the environment variable `name`, or `fallback` when it is unset. */
+function positiveIntegerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  if (!/^[1-9][0-9]*$/.test(value)) throw new Error(`${name} must be a positive integer, not "${value}"`);
+  return Number(value);
+}
+
+/** The shard size: ARCHIVE_SEARCH_SHARD_SIZE when it is a positive integer, else SEARCH_SHARD_SIZE. */
+export function searchShardSize(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveIntegerSetting(env, "ARCHIVE_SEARCH_SHARD_SIZE", SEARCH_SHARD_SIZE);
+}
+
+/**
+ * How many Pagefind processes index shards at the same time:
+ * ARCHIVE_SEARCH_PROCESSES, else 2. Each holds one shard in memory at a time.
+ */
+export function searchProcessCount(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveIntegerSetting(env, "ARCHIVE_SEARCH_PROCESSES", 2);
+}
+
+const byUrl = (a: SearchRecord, b: SearchRecord): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+/**
+ * Records split into shards of at most `size`, each in URL order (Pagefind
+ * numbers pages in the order they arrive). One shard when they fit: the same
+ * index as ever. Otherwise shards are cut in date order (sort key, then URL),
+ * so a date-sorted search is each shard's sorted results, shard after shard;
+ * all shards but the last hold exactly `size` records.
+ */
+export function shardRecords<T extends SearchRecord>(records: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`search shard size must be a positive integer, not ${size}`);
+  if (records.length <= size) return [[...records].sort(byUrl)];
+  const dated = [...records].sort((a, b) => {
+    const x = a.sort.date ?? UNDATED_SORT_KEY;
+    const y = b.sort.date ?? UNDATED_SORT_KEY;
+    return x < y ? -1 : x > y ? 1 : byUrl(a, b);
+  });
+  const shards: T[][] = [];
+  for (let from = 0; from < dated.length; from += size) shards.push(dated.slice(from, from + size).sort(byUrl));
+  return shards;
+}
+
+/** Where shard `n` is written, under the Pagefind directory: shard 0 in it, the others in shard-<n>/. */
+export function shardDir(n: number): string {
+  return n === 0 ? "" : `${SHARD_PREFIX}${n}/`;
+}

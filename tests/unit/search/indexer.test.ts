@@ -1,0 +1,51 @@
+// The search index is written by Pagefind processes of our own
+// (src/search/indexer.ts, pagefindProcess.ts): every shard lands where the
+// browser looks for it, several processes share the work, and a failure in
+// one of them fails the build with Pagefind's own words.
+import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeSearchIndex } from "../../../src/search/indexer.ts";
+import type { SearchRecord } from "../../../src/search/records.ts";
+import { searchProcessCount } from "../../../src/search/shards.ts";
+
+const WORDS = ["الاتجار", "بالبشر", "تهريب", "المهاجرين", "الإنتربول", "الشرطة", "التعاون", "الضحايا"];
+
+function record(n: number): SearchRecord {
+  const content = Array.from({ length: 40 }, (_, i) => WORDS[(n + i) % WORDS.length]).join(" ");
+  return { url: `/documents/d${n}/`, content, language: "ar", meta: { title: `وثيقة ${n}` }, filters: {}, sort: { date: `2020-01-${String(1 + n).padStart(2, "0")}` } };
+}
+
+function pageCount(bundle: string): number {
+  const entry = JSON.parse(readFileSync(join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0);
+}
+
+describe("writeSearchIndex", () => {
+  it("writes every shard, split over several processes", async () => {
+    const output = join(mkdtempSync(join(tmpdir(), "archive-indexer-")), "pagefind");
+    const records = Array.from({ length: 7 }, (_, n) => record(n));
+    await writeSearchIndex(records, output, { shardSize: 3, processes: 2 });
+    expect([output, join(output, "shard-1"), join(output, "shard-2")].map(pageCount)).toEqual([3, 3, 1]);
+    expect(existsSync(join(output, "shard-3"))).toBe(false);
+    expect(existsSync(join(output, "pagefind.js"))).toBe(true);
+    // Pagefind's own UIs are not shipped.
+    expect(existsSync(join(output, "pagefind-ui.js"))).toBe(false);
+  }, 60_000);
+
+  it("fails with Pagefind's reason when a shard cannot be indexed", async () => {
+    const output = join(mkdtempSync(join(tmpdir(), "archive-indexer-")), "pagefind");
+    const broken = { ...record(2), content: null } as unknown as SearchRecord;
+    const indexing = writeSearchIndex([record(1), broken, record(3)], output, { shardSize: 1, processes: 2 });
+    await expect(indexing).rejects.toThrow(/Pagefind service error[\s\S]*expected a string/);
+  }, 60_000);
+});
+
+describe("searchProcessCount", () => {
+  it("is 2 unless ARCHIVE_SEARCH_PROCESSES says otherwise", () => {
+    expect(searchProcessCount({})).toBe(2);
+    expect(searchProcessCount({ ARCHIVE_SEARCH_PROCESSES: "1" })).toBe(1);
+    expect(() => searchProcessCount({ ARCHIVE_SEARCH_PROCESSES: "two" })).toThrow(/ARCHIVE_SEARCH_PROCESSES must be a positive integer/);
+  });
+});
