@@ -44,7 +44,6 @@ export interface ArchiveDocument {
   date: DocumentDate;
   place: Place | null;
   organisations: OrganisationMention[];
-  blocks: Block[];
   removed: RemovedLine[];
   bodyHtml: string;
   /** The body as plain text in reading order, for excerpts and matching. */
@@ -316,7 +315,6 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
     date,
     place,
     organisations: mentions,
-    blocks,
     removed: parsed.removed,
     bodyHtml: format === "md" ? markdownHtml : renderBlocks(blocks),
     plainText,

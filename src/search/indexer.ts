@@ -53,23 +53,42 @@ function runIndexingProcess(queue: ShardFile[]): Promise<void> {
 }
 
 /**
- * Index records with Pagefind and write its bundle to `outputPath` (emptied
- * first, so no stale chunk survives): one bundle, or with more records than
- * the shard size one per shard (see shardRecords, shardDir).
+ * The records cut into shards, each written to a file for an indexing
+ * process, with where its bundle goes. `outputPath` is emptied first, so no
+ * stale chunk survives. Synchronous, so the records are not kept alive while
+ * the shards are indexed.
  */
-export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string, options: IndexOptions = {}): Promise<void> {
-  const shardSize = options.shardSize ?? searchShardSize();
+function prepareShards(records: readonly SearchRecord[], outputPath: string, work: string, shardSize: number): ShardFile[] {
   rmSync(outputPath, { recursive: true, force: true });
-  const work = mkdtempSync(join(tmpdir(), "archive-search-"));
-  const queue: ShardFile[] = shardRecords(records, shardSize).map((shard, n) => {
+  return shardRecords(records, shardSize).map((shard, n) => {
     const recordsFile = join(work, `shard-${n}.v8`);
     writeFileSync(recordsFile, serialize(shard));
     return { recordsFile, outputPath: join(outputPath, shardDir(n)) };
   });
+}
+
+/** Index prepared shards, at most `processes` at once; the shard files are removed with their folder `work`. */
+async function indexShards(queue: ShardFile[], work: string, processes: number): Promise<void> {
   try {
-    const processes = Math.min(options.processes ?? searchProcessCount(), queue.length);
-    await Promise.all(Array.from({ length: processes }, () => runIndexingProcess(queue)));
+    await Promise.all(Array.from({ length: Math.min(processes, queue.length) }, () => runIndexingProcess(queue)));
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Index records with Pagefind and write its bundle to `outputPath`: one
+ * bundle, or with more records than the shard size one per shard (see
+ * shardRecords, shardDir). The records are read before this returns; the
+ * promise settles when every shard is written.
+ */
+export function writeSearchIndex(records: readonly SearchRecord[], outputPath: string, options: IndexOptions = {}): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "archive-search-"));
+  try {
+    const queue = prepareShards(records, outputPath, work, options.shardSize ?? searchShardSize());
+    return indexShards(queue, work, options.processes ?? searchProcessCount());
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    return Promise.reject(error);
   }
 }

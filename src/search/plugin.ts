@@ -11,6 +11,16 @@ import { writeSearchIndex } from "./indexer.ts";
 import { filterLabels, searchRecord } from "./records.ts";
 import { searchShardSize, shardDir } from "./shards.ts";
 
+/**
+ * Start indexing the scanned documents. The records are built, handed to
+ * the indexing processes and let go before this returns, so the build does
+ * not hold them while it renders.
+ */
+function startIndexing(project: Project, outputPath: string, shardSize: number): Promise<void> {
+  const records = project.scan.documents.map((document) => searchRecord(document, project.viewContext));
+  return writeSearchIndex(records, outputPath, { shardSize });
+}
+
 export function searchIndex(config: EleventyConfig, project: Project): void {
   let assets: SearchAssets | undefined;
   let indexing: Promise<void> | undefined;
@@ -20,11 +30,12 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
   // so it runs in processes of its own while Eleventy renders: they share the
   // machine's cores instead of taking turns.
   config.on("eleventy.before", async ({ directories }) => {
-    const records = timedSync("search records", () => project.scan.documents.map((document) => searchRecord(document, project.viewContext)));
     const shardSize = searchShardSize();
-    const shardCount = Math.max(1, Math.ceil(records.length / shardSize));
-    const outputPath = resolve(directories.output, PAGEFIND_DIR);
-    indexing = timed("pagefind (alongside rendering)", () => writeSearchIndex(records, outputPath, { shardSize }));
+    const shardCount = Math.max(1, Math.ceil(project.scan.documents.length / shardSize));
+    const started = timedSync("search records (built and handed to Pagefind)", () =>
+      startIndexing(project, resolve(directories.output, PAGEFIND_DIR), shardSize),
+    );
+    indexing = timed("pagefind (alongside rendering)", () => started);
     // Failures surface in eleventy.after, where the build waits for the index.
     indexing.catch(() => undefined);
     assets = await buildSearchAssets(filterLabels(project.viewContext), Array.from({ length: shardCount - 1 }, (_, n) => shardDir(n + 1)));

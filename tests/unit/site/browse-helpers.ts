@@ -34,7 +34,6 @@ export function doc(slug: string, iso: string | null, organisations: Record<stri
     date: dated(iso),
     place: null,
     organisations: Object.entries(organisations).map(([id, count]) => ({ id, count })),
-    blocks: [],
     removed: [],
     bodyHtml: `<p>نص ${slug}</p>`,
     plainText: `نص الوثيقة ${slug}.`,
