@@ -21,7 +21,7 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(buildTimings); // per-stage wall time for the benchmark (only when ARCHIVE_TIMINGS is set)
   config.addPlugin(textDocuments, project); // .txt and .md: ingest -> text -> enrich
   config.addPlugin(sitePages, project); // home, 404 and the data layouts print
-  config.addPlugin(searchIndex, project); // Pagefind index of the documents, search page, dialog and query preparation (started first: it takes longest)
+  config.addPlugin(searchIndex, project); // Pagefind index of the documents, search page and query preparation (started first: it takes longest)
   config.addPlugin(siteAssets, project); // stylesheet and the Arabic font, subset and fingerprinted
   config.addPlugin(metadataExports, project); // data/documents.json, .csv and organisations.json for researchers
   config.addPlugin(archiveBrowsing, project); // timeline, organisation pages, Atom feeds, sitemap.xml, robots.txt

@@ -1,10 +1,11 @@
 /* global fetch, setTimeout, clearTimeout, URLSearchParams, history, location -- browser globals */
-// The search UI: a dialog opened from any page and the /search/ page, both
-// the same panel over Pagefind's JavaScript API. Loaded by search.js only
-// when the reader opens search. The reader's query goes through
-// prepareQuery() from words.js, the code the build prepared the index with;
-// result text comes back through decodeIndexText() so titles and excerpts
-// read exactly like the pages. No inline styles or scripts (strict CSP).
+// The search UI of the /search/ page, over Pagefind's JavaScript API: the
+// one script of the site, loaded by that page alone (every other page is
+// plain HTML and links here). Its script tag's data-* attributes say where
+// the rest is. The reader's query goes through prepareQuery() from words.js,
+// the code the build prepared the index with; result text comes back through
+// decodeIndexText() so titles and excerpts read exactly like the pages. No
+// inline styles or scripts (strict CSP).
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
@@ -16,17 +17,8 @@ const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 // (src/search/browser.ts) when it indexed the documents as several shards.
 const SHARDS = [];
 
-let config = null;
+const config = { ...document.querySelector("script[data-search-words]").dataset };
 let engine = null;
-let dialog = null;
-let pagePanel = null;
-let panelCount = 0;
-
-/** Called once by search.js with the data-* settings of its script tag. */
-export function setup(options) {
-  config = options;
-  return { openDialog, mountPage, focusPage };
-}
 
 function load() {
   engine ??= (async () => {
@@ -131,14 +123,12 @@ function excerptNodes(excerpt, decode) {
 // --- The panel: form, filters, results ----------------------------------
 
 class Panel {
-  constructor({ inPage }) {
-    const id = `search-${++panelCount}`;
-    this.inPage = inPage;
+  constructor() {
     this.generation = 0;
     this.results = [];
     this.shown = 0;
     this.input = h("input", {
-      id: `${id}-q`,
+      id: "search-q",
       type: "search",
       name: "q",
       class: "search-input",
@@ -146,21 +136,20 @@ class Panel {
       spellcheck: "false",
       enterkeyhint: "search",
       placeholder: "مثال: الاتجار بالبشر، الإنتربول، 2017",
-      "aria-controls": `${id}-results`,
+      "aria-controls": "search-results",
     });
-    this.organisation = h("select", { name: "org", id: `${id}-org` }, h("option", { value: "", text: "كل المنظمات" }));
-    this.year = h("select", { name: "year", id: `${id}-year` }, h("option", { value: "", text: "كل السنوات" }));
+    this.organisation = h("select", { name: "org", id: "search-org" }, h("option", { value: "", text: "كل المنظمات" }));
+    this.year = h("select", { name: "year", id: "search-year" }, h("option", { value: "", text: "كل السنوات" }));
     this.sort = h(
       "select",
-      { name: "sort", id: `${id}-sort` },
+      { name: "sort", id: "search-sort" },
       h("option", { value: "", text: "الأقرب إلى البحث" }),
       h("option", { value: "newest", text: "الأحدث أولًا" }),
       h("option", { value: "oldest", text: "الأقدم أولًا" }),
     );
     this.status = h("p", { class: "search-status", role: "status", "aria-live": "polite" });
-    this.list = h("ol", { class: "search-results", id: `${id}-results`, "aria-label": "نتائج البحث" });
+    this.list = h("ol", { class: "search-results", id: "search-results", "aria-label": "نتائج البحث" });
     this.more = h("button", { type: "button", class: "search-more", hidden: true, text: "نتائج أخرى" });
-    this.share = h("a", { class: "search-share", href: "/search/", hidden: true, text: "افتح البحث في صفحة مستقلة" });
     const field = (label, control) => h("div", { class: "search-field" }, h("label", { for: control.id, text: label }), control);
     this.form = h(
       "form",
@@ -169,7 +158,7 @@ class Panel {
       this.input,
       h("div", { class: "search-filters" }, field("المنظمة", this.organisation), field("السنة", this.year), field("الترتيب", this.sort)),
     );
-    this.element = h("div", { class: "search-panel" }, this.form, this.status, this.list, this.more, inPage ? null : this.share);
+    this.element = h("div", { class: "search-panel" }, this.form, this.status, this.list, this.more);
 
     let timer = 0;
     this.input.addEventListener("input", () => {
@@ -200,9 +189,8 @@ class Panel {
     for (const [year, count] of years) this.year.append(h("option", { value: year, text: `${formatNumber(year)} (${formatNumber(count)})` }));
   }
 
-  /** Set the state from URL parameters (q, org, year, sort). */
-  setState(params) {
-    this.input.value = params.get("q") ?? "";
+  /** Set the filters and the sort from URL parameters (org, year, sort), once prepare() has listed their values. */
+  setFilters(params) {
     for (const [select, key] of [[this.organisation, "org"], [this.year, "year"], [this.sort, "sort"]]) {
       const value = params.get(key) ?? "";
       select.value = [...select.options].some((option) => option.value === value) ? value : "";
@@ -222,10 +210,7 @@ class Panel {
     const generation = ++this.generation;
     const { pagefind, words } = await load();
     const params = this.state();
-    const address = params.size > 0 ? `/search/?${params}` : "/search/";
-    if (this.inPage) history.replaceState(null, "", address);
-    this.share.href = address;
-    this.share.hidden = params.size === 0;
+    history.replaceState(null, "", params.size > 0 ? `/search/?${params}` : "/search/");
 
     const prepared = words.prepareQuery(this.input.value);
     const filters = {};
@@ -289,45 +274,23 @@ class Panel {
   }
 }
 
-// --- The dialog and the page --------------------------------------------
+// --- The page -----------------------------------------------------------
 
-export async function openDialog() {
-  if (!dialog) {
-    const panel = new Panel({ inPage: false });
-    const close = h("button", { type: "button", class: "search-close", text: "إغلاق" });
-    const heading = h("h2", { class: "search-dialog-title", id: "search-dialog-title", text: "البحث في الأرشيف" });
-    const element = h(
-      "dialog",
-      { class: "search-dialog", "aria-labelledby": heading.id },
-      h("div", { class: "search-dialog-header" }, heading, close),
-      panel.element,
-    );
-    close.addEventListener("click", () => element.close());
-    // A click on the backdrop (outside the box) closes the dialog.
-    element.addEventListener("click", (event) => {
-      if (event.target === element) element.close();
-    });
-    document.body.append(element);
-    dialog = { element, panel, prepared: panel.prepare() };
-  }
-  if (!dialog.element.open) dialog.element.showModal();
-  dialog.panel.input.focus();
-  dialog.panel.input.select();
-  await dialog.prepared;
-}
-
-export async function mountPage(root) {
-  const panel = new Panel({ inPage: true });
-  pagePanel = panel;
-  root.querySelector("[data-search-fallback]")?.remove();
+async function mountPage(root) {
+  const fallback = root.querySelector("[data-search-fallback]");
+  const params = new URLSearchParams(location.search);
+  // Words typed into the plain form before this script ran are kept.
+  const typed = fallback?.querySelector("input[name=q]")?.value.trim();
+  if (typed) params.set("q", typed);
+  const panel = new Panel();
+  // The box is filled and focused at once; the filters wait for the index to list their values.
+  panel.input.value = params.get("q") ?? "";
+  fallback?.remove();
   root.append(panel.element);
   panel.input.focus();
   await panel.prepare();
-  panel.setState(new URLSearchParams(location.search));
+  panel.setFilters(params);
   if (panel.state().size > 0) await panel.run();
 }
 
-export function focusPage() {
-  pagePanel?.input.focus();
-  pagePanel?.input.select();
-}
+mountPage(document.querySelector("[data-search-page]"));

@@ -1,7 +1,7 @@
-// The browser side of search, as fingerprinted files under /assets/search/:
-//   search.js      hand-written loader on every page (wires the header button,
-//                  Ctrl+K and "/"; loads the rest only when search is opened);
-//   search-ui.js   hand-written dialog and search-page UI over Pagefind's JS API;
+// The browser side of search, as fingerprinted files under /assets/search/;
+// only the /search/ page loads them (other pages have no script and link
+// there):
+//   search-ui.js   hand-written search-page UI over Pagefind's JS API;
 //   words.js       src/search/words.ts compiled, with src/arabic/normalize.ts
 //                  (normalize.js) it imports: the very code the build indexes
 //                  with prepares the reader's query;
@@ -15,7 +15,7 @@ import { fingerprintedName } from "../build/assets.ts";
 import { layoutsDir, projectRoot } from "../project.ts";
 
 export interface SearchAssetUrls {
-  loader: string;
+  /** The search page's one script tag; the rest it loads itself. */
   ui: string;
   words: string;
   labels: string;
@@ -87,7 +87,6 @@ export async function buildSearchAssets(labels: unknown, shards: readonly string
   const wordsJs = words.replace(/from\s+["']\.\.\/arabic\/normalize\.ts["']/g, `from "./${normalizeUrl.split("/").pop()}"`);
   if (/from\s+["'][^"']+\.ts["']/.test(wordsJs)) throw new Error("src/search/words.ts may import only src/arabic/normalize.ts: it runs in the browser");
   const urls: SearchAssetUrls = {
-    loader: fingerprinted(files, "search.js", readFileSync(join(layoutsDir, "assets/search.js"), "utf8")),
     ui: fingerprinted(files, "search-ui.js", searchUiSource(readFileSync(join(layoutsDir, "assets/search-ui.js"), "utf8"), shards)),
     words: fingerprinted(files, "words.js", wordsJs),
     labels: fingerprinted(files, "labels.json", `${JSON.stringify(labels)}\n`),

@@ -1,7 +1,8 @@
 // Search in a real Chromium, on the search fixture corpus built by the real
 // build and served with the strict Content-Security-Policy the site is
-// deployed with: the dialog (mouse and keyboard only), the search page and
-// its URL, excerpts, the page without JavaScript, screenshots.
+// deployed with: pages without script that link to the search page, that
+// page (mouse and keyboard only) and its URL, excerpts, the page without
+// JavaScript, screenshots.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -51,31 +52,40 @@ async function waitForResults(page: Page, count?: number): Promise<void> {
   if (count !== undefined) await expect.poll(() => results(page).count(), WAIT).toBe(count);
 }
 
-describe("search dialog", () => {
-  it("loads no search code until opened, then finds Arabic text, filters by organisation and opens a result (mouse)", async () => {
-    const { page, requests, errors } = await open("/documents/distractors/");
-    // Before search is opened: only the small loader script.
-    const scripts = requests.filter((url) => url.endsWith(".js"));
-    expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatch(/\/assets\/search\/search\.[0-9a-f]{10}\.js$/);
-    expect(requests.some((url) => url.includes("/pagefind/"))).toBe(false);
+/** The page's script elements that a browser runs: all but JSON-LD data blocks. */
+const runnableScripts = (page: Page) =>
+  page.locator("script").evaluateAll((scripts) => scripts.filter((script) => script.getAttribute("type") !== "application/ld+json").map((script) => script.outerHTML));
+const scriptRequests = (requests: string[]) => requests.filter((url) => /\.m?js(?:\?|$)|\/pagefind\/|\/assets\/search\//.test(url));
+/** Whether the search page's box (the script's, not the plain form it replaces) has the focus. */
+const boxFocused = (page: Page) => page.evaluate(() => document.activeElement === document.querySelector(".search-panel .search-input"));
 
-    await page.click(".search-button");
-    const dialog = page.locator("dialog.search-dialog");
-    await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
-    await page.locator(".search-dialog .search-input").fill("الاتجار");
+/** Click the header's search link: the search page opens with its box focused. */
+async function searchFromHeader(page: Page): Promise<void> {
+  await page.click(".search-button");
+  await page.waitForURL(`${server.url}/search/`);
+  await expect.poll(() => boxFocused(page), WAIT).toBe(true);
+}
+
+describe("search from any page", () => {
+  it("loads no script on a document page; its header link opens the search page, focused, that finds Arabic text, filters and opens a result (mouse)", async () => {
+    const { page, requests, errors } = await open("/documents/distractors/");
+    expect(await runnableScripts(page)).toEqual([]);
+    expect(scriptRequests(requests)).toEqual([]);
+
+    await searchFromHeader(page);
+    await page.keyboard.type("الاتجار");
     await waitForResults(page);
     const all = await resultUrls(page);
     expect(all.length).toBeGreaterThanOrEqual(5);
     expect(all).not.toContain("/documents/distractors/");
 
-    await page.locator(".search-dialog select[name=org]").selectOption("unodc");
+    await page.locator(".search-page select[name=org]").selectOption("unodc");
     await expect.poll(() => resultUrls(page), WAIT).toEqual(expect.arrayContaining(["/documents/gcc-vienna/", "/documents/france-interview-2022/"]));
     await expect.poll(async () => (await resultUrls(page)).length, WAIT).toBe(2);
-    await expect.poll(() => page.locator(".search-dialog .search-status").textContent(), WAIT).toBe("نتيجتان.");
+    await expect.poll(() => page.locator(".search-page .search-status").textContent(), WAIT).toBe("نتيجتان.");
     const excerpt = await results(page).first().locator(".search-result-excerpt mark").first().textContent();
     expect(excerpt).toMatch(/الاتجار/);
-    await page.screenshot({ path: join(screenshots, "search-dialog-desktop.png") });
+    await page.screenshot({ path: join(screenshots, "search-from-document-desktop.png") });
 
     // Everything came from this site.
     expect(requests.every((url) => url.startsWith(server.url))).toBe(true);
@@ -86,11 +96,14 @@ describe("search dialog", () => {
     await page.context().close();
   });
 
-  it("works with the keyboard only: Ctrl+K, type, arrows, Tab to a filter, Enter", async () => {
+  it("works with the keyboard only: Tab to the header link, Enter, type, arrows, Tab to a filter, Enter", async () => {
     const { page, errors } = await open("/");
-    await page.keyboard.press("Control+k");
-    const input = page.locator(".search-dialog .search-input");
-    await expect.poll(() => input.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
+    for (let step = 0; step < 20 && !(await page.evaluate(() => document.activeElement?.classList.contains("search-button"))); step++) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}/search/`);
+    await expect.poll(() => boxFocused(page), WAIT).toBe(true);
     await page.keyboard.type("والإرهاب");
     await waitForResults(page, 1);
     expect(await resultUrls(page)).toEqual(["/documents/france-interview-2022/"]);
@@ -103,10 +116,10 @@ describe("search dialog", () => {
     await waitForResults(page, 5);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("org");
-    for (let step = 0; step < 20 && (await page.locator(".search-dialog select[name=org]").inputValue()) !== "iom"; step++) {
+    for (let step = 0; step < 20 && (await page.locator(".search-page select[name=org]").inputValue()) !== "iom"; step++) {
       await page.keyboard.press("ArrowDown");
     }
-    expect(await page.locator(".search-dialog select[name=org]").inputValue()).toBe("iom");
+    expect(await page.locator(".search-page select[name=org]").inputValue()).toBe("iom");
     await expect.poll(() => resultUrls(page), WAIT).toEqual(["/documents/punctuation-report/"]);
 
     // Back to the box, down into the results, Enter opens one.
@@ -115,21 +128,13 @@ describe("search dialog", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("/documents/punctuation-report/");
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/documents/punctuation-report/`);
-
-    // "/" opens search too, and Escape closes it.
-    await page.keyboard.press("/");
-    await expect.poll(() => page.locator("dialog.search-dialog").isVisible(), WAIT).toBe(true);
-    await page.keyboard.press("Escape");
-    await expect.poll(() => page.locator("dialog.search-dialog").isVisible(), WAIT).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it("finds a Latin organisation name in a text that writes it in Arabic, and the reverse", async () => {
-    const { page } = await open("/");
-    await page.keyboard.press("Control+k");
-    const input = page.locator(".search-dialog .search-input");
-    await expect.poll(() => input.evaluate((element) => element === document.activeElement), WAIT).toBe(true);
+    const { page } = await open("/search/");
+    await expect.poll(() => boxFocused(page), WAIT).toBe(true);
     await page.keyboard.type("UNICEF");
     await waitForResults(page, 1);
     expect(await resultUrls(page)).toEqual(["/documents/minors-education/"]);
@@ -139,20 +144,53 @@ describe("search dialog", () => {
     await page.context().close();
   });
 
+  it("keeps what the reader typed before the search UI and the index arrived", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    const { errors } = watchPage(page);
+    // Hold back the search UI, then Pagefind, as a slow network would.
+    const held = (pattern: string) => {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      void page.route(pattern, async (route) => {
+        await released;
+        await route.continue();
+      });
+      return release;
+    };
+    const releaseUi = held("**/assets/search/search-ui.*.js");
+    const releasePagefind = held("**/pagefind/pagefind.js");
+    // A module script holds back DOMContentLoaded: wait for the page's own form instead.
+    await page.goto(`${server.url}/search/`, { waitUntil: "commit" });
+    await page.locator("#search-page-q").waitFor();
+    // The plain form's box has the focus from the start.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), WAIT).toBe("search-page-q");
+    await page.keyboard.type("غسل");
+    releaseUi();
+    await expect.poll(() => boxFocused(page), WAIT).toBe(true);
+    expect(await page.locator(".search-page .search-input").inputValue()).toBe("غسل");
+    // Typing on while the index loads is kept too.
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("الشوارع");
+    releasePagefind();
+    await expect.poll(() => resultUrls(page), WAIT).toEqual(["/documents/punctuation-report/"]);
+    expect(await page.locator(".search-page .search-input").inputValue()).toBe("الشوارع");
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get("q"))).toBe("الشوارع");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("looks right on a phone", async () => {
     const { page, errors } = await open("/documents/gcc-vienna/", "phone");
-    await page.click(".search-button");
-    await page.locator(".search-dialog .search-input").fill("الـ34");
+    await searchFromHeader(page);
+    await page.keyboard.type("الـ34");
     await waitForResults(page, 1);
-    const box = await page.locator("dialog.search-dialog").boundingBox();
-    expect(box?.width).toBe(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    // In RTL the close button sits at the left end of the dialog's header, the title at the right.
-    const close = await page.locator(".search-close").boundingBox();
-    const title = await page.locator(".search-dialog-title").boundingBox();
-    expect(close!.x).toBeLessThan(title!.x);
+    const box = await page.locator(".search-page .search-input").boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     expect(await page.locator(".search-result-excerpt mark").first().textContent()).toBe("الـ34");
-    await page.screenshot({ path: join(screenshots, "search-dialog-phone.png") });
+    await page.screenshot({ path: join(screenshots, "search-from-document-phone.png") });
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -211,8 +249,11 @@ describe("search page", () => {
     await page.context().close();
   });
 
-  it("says what to do without JavaScript and links the timeline and the organisations", async () => {
-    const { page } = await open("/search/", "desktop", false);
+  it("is reached from the header without JavaScript, its box focused; says what to do and links the timeline and the organisations", async () => {
+    const { page } = await open("/documents/distractors/", "desktop", false);
+    await page.click(".search-button");
+    await page.waitForURL(`${server.url}/search/`);
+    expect(await page.locator("#search-page-q:focus").count()).toBe(1);
     const fallback = page.locator("[data-search-fallback]");
     expect(await fallback.textContent()).toMatch(/JavaScript/);
     expect(await fallback.locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(["/timeline/", "/organisations/"]);

@@ -118,6 +118,24 @@ describe("home page and assets", () => {
   });
 });
 
+describe("scripts", () => {
+  it("are on the search page only: every other page is plain HTML (JSON-LD data aside)", () => {
+    const pages = readdirSync(run.output, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".html"));
+    expect(pages).toEqual(expect.arrayContaining(["index.html", "404.html", "search/index.html", "timeline/index.html", "organisations/index.html", "documents/interpol-doha-2017/index.html"]));
+    const runnable = pages.flatMap((path) =>
+      [...readOutput(run, path).matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !tag.includes('type="application/ld+json"')).map((tag) => `${path}: ${tag}`),
+    );
+    expect(runnable).toHaveLength(1);
+    expect(runnable[0]).toMatch(/^search\/index\.html: <script type="module" src="\/assets\/search\/search-ui\.[0-9a-f]{10}\.js" /);
+    // The files the search page names are there; no other script was written.
+    const named = [...runnable[0]!.matchAll(/(?:src|data-search-\w+)="(\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(named).toHaveLength(4);
+    for (const url of named) expect(outputExists(run, url.slice(1)), url).toBe(true);
+    const scripts = readdirSync(join(run.output, "assets/search")).filter((file) => file.endsWith(".js"));
+    expect(scripts.map((file) => file.replace(/\.[0-9a-f]{10}\.js$/, ".js")).sort()).toEqual(["normalize.js", "search-ui.js", "words.js"]);
+  });
+});
+
 describe("the default corpus", () => {
   it("builds content/ into the output folder when no --input is given", () => {
     const output = buildSite(undefined);

@@ -33,8 +33,9 @@ beforeAll(async () => {
   server = await serveSite(run.output);
   browser = await launchBrowser();
   page = await browser.newPage();
-  await page.goto(`${server.url}/404.html`);
+  await page.goto(`${server.url}/search/`);
   const words = await page.getAttribute("script[data-search-words]", "data-search-words");
+  await page.goto(`${server.url}/404.html`);
   ours = await runQueries(page, "/pagefind/", words, queries.map((query) => query.q));
   await page.goto(`${server.url}/404.html`);
   baseline = await runQueries(page, "/pagefind-baseline/", null, queries.map((query) => query.q));
