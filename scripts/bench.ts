@@ -1,20 +1,25 @@
 // The build benchmark: npm run bench -- [N=1000] [--keep]
 //
 // Generates a deterministic synthetic corpus of N documents, runs the real
-// production build on it, and prints, from this one run:
+// production build on it, then the development server (npm start) on it,
+// edits one document and waits until the site and the search index are
+// fresh, and prints, from this one run:
 //   - wall time per build stage (from the build's own timings),
 //   - peak memory of every process involved (sampled from /proc),
 //   - output bytes and Pagefind bytes, page weight of a document,
 //   - the I/O floor: reading every input and writing the same output bytes,
-//     and the build's time as a ratio of it.
+//     and the build's time as a ratio of it;
+//   - the development server's refresh after one edited document, and its
+//     ratio to the same floor (skipped with --no-dev).
 // Machines here are shared and noisy: compare ratios from the same run.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { projectRoot } from "../src/project.ts";
 import { generateCorpus } from "./generate-corpus.ts";
+import { freePort } from "./freePort.ts";
 
 interface ProcessPeak {
   command: string;
@@ -75,6 +80,57 @@ async function runBuild(input: string, output: string, timingsFile: string): Pro
   return { seconds: (performance.now() - started) / 1000, peaks: [...peaks.values()], status };
 }
 
+/** Words added to the edited document: found in its page once the site is fresh. */
+const EDIT_MARKER = "فقرة أضيفت لقياس سرعة التحديث";
+
+/**
+ * Start the development server (what `npm start` runs) on the corpus, wait
+ * for its first build, append a paragraph to one document, and time until
+ * the rebuild that follows has finished: Eleventy prints "Wrote N files" only
+ * after every eleventy.after handler, the search index's included, is done.
+ */
+async function devRefresh(input: string, output: string, edited: string): Promise<{ firstBuild: number; refresh: number }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", "--incremental", `--port=${port}`, `--input=${relative(projectRoot, input)}`, `--output=${output}`, "--quiet"],
+    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let log = "";
+  let builds = 0;
+  let builtAt = 0;
+  const onOutput = (chunk: Buffer): void => {
+    log += chunk.toString();
+    const finished = log.match(/Wrote \d+ files?/g)?.length ?? 0;
+    if (finished > builds) {
+      builds = finished;
+      builtAt = performance.now();
+    }
+  };
+  child.stdout.on("data", onOutput);
+  child.stderr.on("data", onOutput);
+  const waitForBuild = async (count: number): Promise<number> => {
+    while (builds < count) {
+      if (child.exitCode !== null) throw new Error(`the development server exited (${child.exitCode}):\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return builtAt;
+  };
+  try {
+    const started = performance.now();
+    const firstBuild = ((await waitForBuild(1)) - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // let the watcher settle
+    const edit = performance.now();
+    appendFileSync(join(input, edited), `\n\n${EDIT_MARKER}.\n`);
+    const refresh = ((await waitForBuild(2)) - edit) / 1000;
+    const page = allFiles(join(output, "documents")).find((file) => readFileSync(file, "utf8").includes(EDIT_MARKER));
+    if (!page) throw new Error(`the rebuild finished but no document page shows the edit:\n${log}`);
+    return { firstBuild, refresh };
+  } finally {
+    child.kill();
+  }
+}
+
 /** Read every input file, then write the site's bytes as the same files: what any build must at least do. */
 function ioFloor(input: string, output: string): number {
   const contents = allFiles(output).map((file) => ({ path: relative(output, file), bytes: readFileSync(file) }));
@@ -96,35 +152,47 @@ async function main(): Promise<void> {
   const count = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1000);
   const keep = process.argv.includes("--keep");
   const work = mkdtempSync(join(tmpdir(), `archive-bench-${count}-`));
-  const input = join(work, "corpus");
+  // Inside the project, like content/: Eleventy's --incremental (npm start)
+  // recognises a single changed file only there.
+  const input = mkdtempSync(join(projectRoot, `bench-corpus-${count}-`));
   const output = join(work, "site");
   const timingsFile = join(work, "timings.json");
 
-  const generated = performance.now();
-  generateCorpus(count, input);
-  console.log(`corpus: ${count} documents, ${format(bytesOf(input) / 1e6)} MB, generated in ${format((performance.now() - generated) / 1000)} s`);
+  try {
+    const generated = performance.now();
+    generateCorpus(count, input);
+    console.log(`corpus: ${count} documents, ${format(bytesOf(input) / 1e6)} MB, generated in ${format((performance.now() - generated) / 1000)} s`);
 
-  const build = await runBuild(input, output, timingsFile);
-  if (build.status !== 0) throw new Error(`the build failed with status ${build.status}`);
-  const floor = ioFloor(input, output);
-  const timings = JSON.parse(readFileSync(timingsFile, "utf8")) as { stages: Record<string, number> };
+    const build = await runBuild(input, output, timingsFile);
+    if (build.status !== 0) throw new Error(`the build failed with status ${build.status}`);
+    const floor = ioFloor(input, output);
+    const timings = JSON.parse(readFileSync(timingsFile, "utf8")) as { stages: Record<string, number> };
 
-  console.log(`\nproduction build: ${format(build.seconds)} s wall`);
-  for (const [stage, milliseconds] of Object.entries(timings.stages)) console.log(`  ${stage.padEnd(48)} ${format(milliseconds / 1000).padStart(8)} s`);
-  console.log("\npeak memory per process:");
-  for (const peak of build.peaks.sort((a, b) => b.peakKb - a.peakKb)) console.log(`  ${peak.command.padEnd(20)} ${format(peak.peakKb / 1024, 0).padStart(6)} MB`);
+    console.log(`\nproduction build: ${format(build.seconds)} s wall`);
+    for (const [stage, milliseconds] of Object.entries(timings.stages)) console.log(`  ${stage.padEnd(48)} ${format(milliseconds / 1000).padStart(8)} s`);
+    console.log("\npeak memory per process:");
+    for (const peak of build.peaks.sort((a, b) => b.peakKb - a.peakKb)) console.log(`  ${peak.command.padEnd(20)} ${format(peak.peakKb / 1024, 0).padStart(6)} MB`);
 
-  const documentPage = allFiles(join(output, "documents")).find((file) => file.endsWith("index.html"));
-  const css = allFiles(join(output, "assets")).find((file) => file.endsWith(".css"));
-  const pageWeight = documentPage && css ? gzipSync(readFileSync(documentPage)).length + gzipSync(readFileSync(css)).length : 0;
-  console.log(`\noutput: ${format(bytesOf(output) / 1e6)} MB in ${allFiles(output).length} files; Pagefind ${format(bytesOf(join(output, "pagefind")) / 1e6)} MB`);
-  console.log(`a document page's HTML + CSS, gzipped: ${format(pageWeight / 1024, 1)} KB`);
+    const documentPage = allFiles(join(output, "documents")).find((file) => file.endsWith("index.html"));
+    const css = allFiles(join(output, "assets")).find((file) => file.endsWith(".css"));
+    const pageWeight = documentPage && css ? gzipSync(readFileSync(documentPage)).length + gzipSync(readFileSync(css)).length : 0;
+    console.log(`\noutput: ${format(bytesOf(output) / 1e6)} MB in ${allFiles(output).length} files; Pagefind ${format(bytesOf(join(output, "pagefind")) / 1e6)} MB`);
+    console.log(`a document page's HTML + CSS, gzipped: ${format(pageWeight / 1024, 1)} KB`);
 
-  console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s`);
-  console.log(`build / floor: ${format(build.seconds / floor, 1)}×`);
+    console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s`);
+    console.log(`build / floor: ${format(build.seconds / floor, 1)}×`);
 
-  if (keep) console.log(`\nkept: ${work}`);
-  else rmSync(work, { recursive: true, force: true });
+    if (!process.argv.includes("--no-dev")) {
+      const edited = readdirSync(input).filter((name) => name.endsWith(".txt")).sort()[0] ?? "";
+      const dev = await devRefresh(input, join(work, "dev-site"), edited);
+      console.log(`\ndevelopment server (npm start): first build ${format(dev.firstBuild)} s; after editing ${edited}, site and search index fresh in ${format(dev.refresh)} s`);
+      console.log(`refresh / floor: ${format(dev.refresh / floor, 1)}×`);
+    }
+
+  } finally {
+    if (keep) console.log(`\nkept: ${work} (site) and ${input} (corpus)`);
+    else for (const folder of [work, input]) rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -7,33 +7,49 @@ import { writeOutputFile } from "../build/output.ts";
 import { timed, timedSync } from "../build/timings.ts";
 import type { Project } from "../project.ts";
 import { buildSearchAssets, PAGEFIND_DIR, type SearchAssets } from "./browser.ts";
-import { writeSearchIndex } from "./indexer.ts";
-import { filterLabels, searchRecord } from "./records.ts";
+import type { ArchiveDocument } from "../documents/pipeline.ts";
+import { writeSearchIndex, type IndexOptions } from "./indexer.ts";
+import { filterLabels, searchRecord, type SearchRecord } from "./records.ts";
 import { searchShardSize, shardDir } from "./shards.ts";
+
+/** Builds a document's search record; under the development server, once per version of the document. */
+type RecordMaker = (document: ArchiveDocument) => SearchRecord;
 
 /**
  * Start indexing the scanned documents. The records are built, handed to
  * the indexing processes and let go before this returns, so the build does
  * not hold them while it renders.
  */
-function startIndexing(project: Project, outputPath: string, shardSize: number): Promise<void> {
-  const records = project.scan.documents.map((document) => searchRecord(document, project.viewContext));
-  return writeSearchIndex(records, outputPath, { shardSize });
+function startIndexing(project: Project, makeRecord: RecordMaker, outputPath: string, options: IndexOptions): Promise<void> {
+  return writeSearchIndex(project.scan.documents.map(makeRecord), outputPath, options);
 }
 
 export function searchIndex(config: EleventyConfig, project: Project): void {
   let assets: SearchAssets | undefined;
   let indexing: Promise<void> | undefined;
+  // What the previous build wrote into the same output: the development
+  // server rebuilds into it after every save.
+  const written = new Map<string, string>();
+  const makeRecord = (document: ArchiveDocument): SearchRecord => searchRecord(document, project.viewContext);
+  // The archive keeps unchanged documents from one scan to the next, so under
+  // the development server their records are kept with them.
+  const kept = new WeakMap<ArchiveDocument, SearchRecord>();
+  const keptRecord = (document: ArchiveDocument): SearchRecord => {
+    let record = kept.get(document);
+    if (!record) kept.set(document, (record = makeRecord(document)));
+    return record;
+  };
   config.addGlobalData("searchAssets", () => assets?.urls);
 
   // Pagefind works from the documents in memory, not from the rendered pages,
   // so it runs in processes of its own while Eleventy renders: they share the
   // machine's cores instead of taking turns.
-  config.on("eleventy.before", async ({ directories }) => {
-    const shardSize = searchShardSize();
+  config.on("eleventy.before", async ({ directories, runMode }) => {
+    const developing = runMode !== "build";
+    const shardSize = searchShardSize(process.env, developing);
     const shardCount = Math.max(1, Math.ceil(project.scan.documents.length / shardSize));
     const started = timedSync("search records (built and handed to Pagefind)", () =>
-      startIndexing(project, resolve(directories.output, PAGEFIND_DIR), shardSize),
+      startIndexing(project, developing ? keptRecord : makeRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, written }),
     );
     indexing = timed("pagefind (alongside rendering)", () => started);
     // Failures surface in eleventy.after, where the build waits for the index.

@@ -20,9 +20,19 @@ function positiveIntegerSetting(env: NodeJS.ProcessEnv, name: string, fallback: 
   return Number(value);
 }
 
-/** The shard size: ARCHIVE_SEARCH_SHARD_SIZE when it is a positive integer, else SEARCH_SHARD_SIZE. */
-export function searchShardSize(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveIntegerSetting(env, "ARCHIVE_SEARCH_SHARD_SIZE", SEARCH_SHARD_SIZE);
+/**
+ * The shard size under the development server (`npm start`): a save
+ * re-indexes the one shard that holds the document, so smaller shards make
+ * the index fresh sooner; readers never see these.
+ */
+export const DEV_SEARCH_SHARD_SIZE = 500;
+
+/**
+ * The shard size: ARCHIVE_SEARCH_SHARD_SIZE when it is a positive integer,
+ * else DEV_SEARCH_SHARD_SIZE under the development server, else SEARCH_SHARD_SIZE.
+ */
+export function searchShardSize(env: NodeJS.ProcessEnv = process.env, developing = false): number {
+  return positiveIntegerSetting(env, "ARCHIVE_SEARCH_SHARD_SIZE", developing ? DEV_SEARCH_SHARD_SIZE : SEARCH_SHARD_SIZE);
 }
 
 /**

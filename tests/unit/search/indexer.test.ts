@@ -3,7 +3,7 @@
 // browser looks for it, several processes share the work, and a failure in
 // one of them fails the build with Pagefind's own words.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSearchIndex } from "../../../src/search/indexer.ts";
@@ -32,6 +32,27 @@ describe("writeSearchIndex", () => {
     expect(existsSync(join(output, "pagefind.js"))).toBe(true);
     // Pagefind's own UIs are not shipped.
     expect(existsSync(join(output, "pagefind-ui.js"))).toBe(false);
+  }, 60_000);
+
+  it("keeps the shards whose records did not change, and removes shards that no longer exist", async () => {
+    const output = join(mkdtempSync(join(tmpdir(), "archive-indexer-")), "pagefind");
+    const written = new Map<string, string>();
+    const records = Array.from({ length: 6 }, (_, n) => record(n));
+    await writeSearchIndex(records, output, { shardSize: 2, processes: 2, written });
+    const entries = ["", "shard-1", "shard-2"].map((dir) => join(output, dir, "pagefind-entry.json"));
+    const before = entries.map((file) => statSync(file).mtimeMs);
+    expect([...written.keys()]).toEqual(["", "shard-1/", "shard-2/"]);
+
+    // Records 2 and 3 make shard 1 (dates in order); only it changes.
+    const edited = records.map((entry, n) => (n === 3 ? { ...entry, content: `${entry.content} تعديل` } : entry));
+    await writeSearchIndex(edited, output, { shardSize: 2, processes: 2, written });
+    expect(entries.map((file, n) => statSync(file).mtimeMs === before[n])).toEqual([true, false, true]);
+    expect(existsSync(join(output, "shard-1", "fragment"))).toBe(true);
+
+    await writeSearchIndex(edited.slice(0, 4), output, { shardSize: 2, processes: 2, written });
+    expect(existsSync(join(output, "shard-2"))).toBe(false);
+    expect([...written.keys()]).toEqual(["", "shard-1/"]);
+    expect(pageCount(output) + pageCount(join(output, "shard-1"))).toBe(4);
   }, 60_000);
 
   it("fails with Pagefind's reason when a shard cannot be indexed", async () => {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { layoutsDir } from "../../../src/project.ts";
 import { searchUiSource } from "../../../src/search/browser.ts";
-import { SEARCH_SHARD_SIZE, searchShardSize, shardDir, shardRecords } from "../../../src/search/shards.ts";
+import { DEV_SEARCH_SHARD_SIZE, SEARCH_SHARD_SIZE, searchShardSize, shardDir, shardRecords } from "../../../src/search/shards.ts";
 import type { SearchRecord } from "../../../src/search/records.ts";
 
 function record(n: number, date?: string): SearchRecord {
@@ -72,6 +72,10 @@ describe("shard size and places", () => {
     expect(searchShardSize({ ARCHIVE_SEARCH_SHARD_SIZE: "3" })).toBe(3);
     expect(() => searchShardSize({ ARCHIVE_SEARCH_SHARD_SIZE: "0" })).toThrow(/positive integer/);
     expect(() => searchShardSize({ ARCHIVE_SEARCH_SHARD_SIZE: "many" })).toThrow(/positive integer/);
+    // Smaller under the development server, unless the setting says otherwise.
+    expect(searchShardSize({}, true)).toBe(DEV_SEARCH_SHARD_SIZE);
+    expect(DEV_SEARCH_SHARD_SIZE).toBeLessThan(SEARCH_SHARD_SIZE);
+    expect(searchShardSize({ ARCHIVE_SEARCH_SHARD_SIZE: "3" }, true)).toBe(3);
   });
 
   it("writes shard 0 as the bundle itself and the others beneath it", () => {
