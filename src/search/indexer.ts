@@ -82,23 +82,24 @@ function runIndexingProcess(queue: ShardFile[]): Promise<void> {
  * removed. Synchronous, so the records are not kept alive while the shards
  * are indexed.
  */
-function prepareShards(records: readonly SearchRecord[], outputPath: string, work: string, shardSize: number, written: Map<string, string>): QueuedShard[] {
+function prepareShards(records: readonly SearchRecord[], outputPath: string, work: string, shardSize: number, written: Map<string, string> | undefined): QueuedShard[] {
   const shards = shardRecords(records, shardSize);
   const queue: QueuedShard[] = [];
   const dirs = new Set<string>();
   shards.forEach((shard, n) => {
     const dir = shardDir(n);
     dirs.add(dir);
-    // Of the records' JSON: v8.serialize() may write equal strings differently.
-    const digest = createHash("sha256").update(JSON.stringify(shard)).digest("hex");
-    if (written.get(dir) === digest && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
-    written.delete(dir);
+    // Of the records' JSON (v8.serialize() may write equal strings
+    // differently), and only when a later call will compare it.
+    const digest = written ? createHash("sha256").update(JSON.stringify(shard)).digest("hex") : "";
+    if (written?.get(dir) === digest && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
+    written?.delete(dir);
     emptyShard(outputPath, dir);
     const recordsFile = join(work, `shard-${n}.v8`);
     writeFileSync(recordsFile, serialize(shard));
     queue.push({ recordsFile, outputPath: join(outputPath, dir), dir, digest });
   });
-  for (const dir of [...written.keys()]) if (!dirs.has(dir)) written.delete(dir);
+  for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
     for (const entry of readdirSync(outputPath)) {
       if (/^shard-\d+$/.test(entry) && !dirs.has(`${entry}/`)) rmSync(join(outputPath, entry), { recursive: true, force: true });
@@ -108,11 +109,11 @@ function prepareShards(records: readonly SearchRecord[], outputPath: string, wor
 }
 
 /** Index prepared shards, at most `processes` at once; the shard files are removed with their folder `work`. */
-async function indexShards(queue: QueuedShard[], work: string, processes: number, written: Map<string, string>): Promise<void> {
+async function indexShards(queue: QueuedShard[], work: string, processes: number, written: Map<string, string> | undefined): Promise<void> {
   const jobs = [...queue];
   try {
     await Promise.all(Array.from({ length: Math.min(processes, queue.length) }, () => runIndexingProcess(queue)));
-    for (const job of jobs) written.set(job.dir, job.digest);
+    for (const job of jobs) written?.set(job.dir, job.digest);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -127,9 +128,8 @@ async function indexShards(queue: QueuedShard[], work: string, processes: number
 export function writeSearchIndex(records: readonly SearchRecord[], outputPath: string, options: IndexOptions = {}): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "archive-search-"));
   try {
-    const written = options.written ?? new Map<string, string>();
-    const queue = prepareShards(records, outputPath, work, options.shardSize ?? searchShardSize(), written);
-    return indexShards(queue, work, options.processes ?? searchProcessCount(), written);
+    const queue = prepareShards(records, outputPath, work, options.shardSize ?? searchShardSize(), options.written);
+    return indexShards(queue, work, options.processes ?? searchProcessCount(), options.written);
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     return Promise.reject(error);

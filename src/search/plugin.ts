@@ -49,7 +49,9 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
     const shardSize = searchShardSize(process.env, developing);
     const shardCount = Math.max(1, Math.ceil(project.scan.documents.length / shardSize));
     const started = timedSync("search records (built and handed to Pagefind)", () =>
-      startIndexing(project, developing ? keptRecord : makeRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, written }),
+      developing
+        ? startIndexing(project, keptRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, written })
+        : startIndexing(project, makeRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize }),
     );
     indexing = timed("pagefind (alongside rendering)", () => started);
     // Failures surface in eleventy.after, where the build waits for the index.
