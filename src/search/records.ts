@@ -8,7 +8,7 @@ import { stripBidiControls } from "../text/inline.ts";
 import { dateView, placeText, type ViewContext } from "../site/views.ts";
 import { memoize } from "../arabic/memo.ts";
 import { isWhiteSpace } from "../arabic/whitespace.ts";
-import { alternativeSpellings, escapeAll, indexWord } from "./words.ts";
+import { alternativeSpellings, escapeAll, indexWord, searchableCore } from "./words.ts";
 
 /** What Pagefind's addCustomRecord takes. */
 export interface SearchRecord {
@@ -52,16 +52,28 @@ interface PreparedWord {
   indexed: string;
   /** The other spelling alternativeSpellings() gives the word, or "". */
   spelling: string;
+  /** searchableCore(word) in lower case: the word Pagefind indexes for it. */
+  core: string;
 }
 
-const preparedWord = memoize((word: string): PreparedWord => ({ indexed: indexWord(word), spelling: alternativeSpellings(word)[0] ?? "" }));
+const preparedWord = memoize(
+  (word: string): PreparedWord => ({ indexed: indexWord(word), spelling: alternativeSpellings(word)[0] ?? "", core: searchableCore(word).toLowerCase() }),
+);
+
+/** What indexTextOf() may gather from a text as it goes. */
+export interface TextFindings {
+  /** What alternativeSpellings() finds in the text. */
+  spellings?: Set<string>;
+  /** The searchable cores of the text's words, in lower case. */
+  cores?: Set<string>;
+}
 
 /**
  * The same as words.ts indexText(text): every run of non-white-space replaced
- * by its indexWord(). When `spellings` is given, what alternativeSpellings()
- * finds in the text is added to it.
+ * by its indexWord(); what `findings` asks for is gathered on the way.
  */
-export function indexTextOf(text: string, spellings?: Set<string>): string {
+export function indexTextOf(text: string, findings: TextFindings = {}): string {
+  const { spellings, cores } = findings;
   let out = "";
   let from = 0;
   const length = text.length;
@@ -74,6 +86,7 @@ export function indexTextOf(text: string, spellings?: Set<string>): string {
     const word = text.slice(start, i);
     const prepared = preparedWord(word);
     if (spellings && prepared.spelling !== "") spellings.add(prepared.spelling);
+    cores?.add(prepared.core);
     if (prepared.indexed !== word) {
       out += text.slice(from, start) + prepared.indexed;
       from = i;
@@ -82,42 +95,38 @@ export function indexTextOf(text: string, spellings?: Set<string>): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** An organisation's names, each once, and their index text. */
-interface OrganisationNames {
-  names: readonly string[];
-  indexed: string;
-}
+const namesOfOrganisation = new WeakMap<Organisation, readonly string[]>();
 
-const namesOfOrganisation = new WeakMap<Organisation, OrganisationNames>();
-
-function namesOf(organisation: Organisation): OrganisationNames {
-  let entry = namesOfOrganisation.get(organisation);
-  if (entry === undefined) {
-    const names = [...new Set(organisationNames(organisation))];
-    entry = { names, indexed: indexTextOf(names.join(" ")) };
-    namesOfOrganisation.set(organisation, entry);
+/** The words of an organisation's names, in any script, each once. */
+function nameWordsOf(organisation: Organisation): readonly string[] {
+  let words = namesOfOrganisation.get(organisation);
+  if (words === undefined) {
+    words = [...new Set(organisationNames(organisation).flatMap((name) => name.split(/\s+/)).filter((word) => word !== ""))];
+    namesOfOrganisation.set(organisation, words);
   }
-  return entry;
+  return words;
 }
 
 /**
- * indexTextOf() of every name of the organisations, each name once (null
- * when there is none). No two registry entries share a name, so this is
- * each organisation's own index text, joined; should one name come twice
- * after all, the names are prepared together.
+ * The words of the organisations' names that Pagefind would not already
+ * find in the document (`present`: the searchable cores of its title and
+ * body), each once, as index text; null when there is none. A query matches
+ * a page when every word is somewhere in it, so the words the document
+ * itself holds need no second copy: that keeps the index and every
+ * result's fragment smaller.
  */
-export function indexedNames(organisations: readonly Organisation[]): string | null {
-  const parts = organisations.map(namesOf).filter((part) => part.names.length > 0);
-  const seen = new Set<string>();
-  let repeated = false;
-  for (const part of parts) {
-    for (const name of part.names) {
-      if (seen.has(name)) repeated = true;
-      seen.add(name);
+export function missingNameWords(organisations: readonly Organisation[], present: ReadonlySet<string>): string | null {
+  const missing = new Set<string>();
+  const cores = new Set<string>();
+  for (const organisation of organisations) {
+    for (const word of nameWordsOf(organisation)) {
+      const { core } = preparedWord(word);
+      if (core === "" || present.has(core) || cores.has(core)) continue;
+      cores.add(core);
+      missing.add(word);
     }
   }
-  if (seen.size === 0) return null;
-  return repeated ? indexTextOf([...seen].join(" ")) : parts.map((part) => part.indexed).join(" ");
+  return missing.size > 0 ? indexTextOf([...missing].join(" ")) : null;
 }
 
 export function searchRecord(document: ArchiveDocument, context: ViewContext): SearchRecord {
@@ -127,17 +136,19 @@ export function searchRecord(document: ArchiveDocument, context: ViewContext): S
     .map((mention) => context.registry.byId.get(mention.id))
     .filter((organisation): organisation is Organisation => organisation !== undefined);
   // Every meta field is searchable in Pagefind 1.6, so each is prepared like
-  // the body. `names` and `forms` are never shown: `names` holds the other
-  // names of the organisations the document mentions (synonyms across
-  // scripts), `forms` other spellings of its words (words.ts). `iso` is
-  // escaped whole, so its digits are not words anyone finds the page by.
-  // What alternativeSpellings() finds in the title and the body, gathered as they are indexed.
+  // the body. `names` and `forms` are never shown: `names` holds the words of
+  // the other names of the organisations the document mentions (synonyms
+  // across scripts) that it does not hold itself, `forms` other spellings of
+  // its words (words.ts). `iso` is escaped whole, so its digits are not words
+  // anyone finds the page by. The title and the body give, as they are
+  // indexed, their alternative spellings and the cores of their words.
   const spellings = new Set<string>();
-  const content = indexTextOf(displayText(document), spellings);
-  const meta: Record<string, string> = { title: indexTextOf(document.title, spellings), date: indexTextOf(date.text) };
+  const present = new Set<string>();
+  const content = indexTextOf(displayText(document), { spellings, cores: present });
+  const meta: Record<string, string> = { title: indexTextOf(document.title, { spellings, cores: present }), date: indexTextOf(date.text) };
   if (date.iso) meta.iso = escapeAll(date.iso);
   if (place) meta.place = indexTextOf(place);
-  const names = indexedNames(organisations);
+  const names = missingNameWords(organisations, present);
   if (names !== null) meta.names = names;
   const forms = [...spellings].sort();
   if (forms.length > 0) meta.forms = indexTextOf(forms.join(" "));

@@ -2,8 +2,8 @@
 // rules of words.ts; it must give what indexText() and alternativeSpellings() give.
 import { describe, expect, it } from "vitest";
 import type { Organisation } from "../../../src/enrich/organisations.ts";
-import { indexedNames, indexTextOf, organisationNames } from "../../../src/search/records.ts";
-import { alternativeSpellings, indexText } from "../../../src/search/words.ts";
+import { indexTextOf, missingNameWords } from "../../../src/search/records.ts";
+import { alternativeSpellings, decodeIndexText, indexText, searchableCore } from "../../../src/search/words.ts";
 
 /** Deterministic texts from pieces that exercise every rule of words.ts. */
 function texts(count: number): string[] {
@@ -32,16 +32,19 @@ describe("indexTextOf", () => {
     for (const text of texts(3000)) expect(indexTextOf(text)).toBe(indexText(text));
   });
 
-  it("gathers what alternativeSpellings() finds", () => {
+  it("gathers what alternativeSpellings() finds, and the searchable cores of the words", () => {
     for (const text of texts(3000)) {
       const spellings = new Set<string>();
-      indexTextOf(text, spellings);
+      const cores = new Set<string>();
+      indexTextOf(text, { spellings, cores });
       expect([...spellings].sort()).toEqual(alternativeSpellings(text));
+      const words = text.split(/\s+/).filter((word) => word !== "");
+      expect([...cores].sort()).toEqual([...new Set(words.map((word) => searchableCore(word).toLowerCase()))].sort());
     }
   });
 });
 
-describe("indexedNames", () => {
+describe("missingNameWords", () => {
   const organisation = (id: string, names: string[], acronyms: string[] = []): Organisation => ({
     id,
     name_ar: names[0] ?? "",
@@ -52,15 +55,25 @@ describe("indexedNames", () => {
     acronyms,
     type: "un",
   });
-  const expected = (organisations: Organisation[]): string | null => {
-    const names = [...new Set(organisations.flatMap(organisationNames))];
-    return names.length > 0 ? indexText(names.join(" ")) : null;
+  const present = (text: string): Set<string> => {
+    const cores = new Set<string>();
+    indexTextOf(text, { cores });
+    return cores;
   };
+  const un = organisation("un", ["منظمة الأمم المتحدة", "الأمم المتحدة"], ["UN"]);
+  const interpol = organisation("interpol", ["المنظمة الدولية للشرطة الجنائية", "الإنتربول", "«الإنتربول»"], ["INTERPOL"]);
 
-  it("is indexText() of the distinct names of the organisations, in order", () => {
-    const a = organisation("a", ["والأمم المتحدة", "الأمم المتحدة", "الأمم المتحدة"], ["UN"]);
-    const b = organisation("b", ["الخطة الوطنية", "«الخطة»"], ["B~"]);
-    const c = organisation("c", ["الأمم المتحدة", "سي"]); // shares a name with a: prepared together
-    for (const list of [[], [a], [b, a], [a, b], [a, c], [c, b, a]]) expect(indexedNames(list)).toBe(expected(list));
+  it("gives each word of the names once, in index text, when the document holds none of them", () => {
+    expect(decodeIndexText(missingNameWords([un, interpol], present("نص آخر")) ?? "").split(" ")).toEqual([
+      "منظمة", "الأمم", "المتحدة", "un", "name", "المنظمة", "الدولية", "للشرطة", "الجنائية", "الإنتربول", "interpol",
+    ]);
+    expect(missingNameWords([], present("نص"))).toBeNull();
+  });
+
+  it("leaves out the words the document already holds, as Pagefind indexes them", () => {
+    // «الإنتربول», ،الأمم and UN are the same words to Pagefind as الإنتربول, الأمم and un.
+    const words = decodeIndexText(missingNameWords([un, interpol], present("قال «الإنتربول» إن ،الأمم المتحدة UN name")) ?? "").split(" ");
+    expect(words).toEqual(["منظمة", "المنظمة", "الدولية", "للشرطة", "الجنائية", "interpol"]);
+    expect(missingNameWords([un], present("منظمة الأمم المتحدة UN un name"))).toBeNull();
   });
 });
