@@ -4,13 +4,15 @@ import { SHARD_PREFIX } from "./browser.ts";
 import { UNDATED_SORT_KEY, type SearchRecord } from "./records.ts";
 
 /**
- * Most documents one Pagefind index holds. Pagefind's memory grows with the
- * documents of an index (about 0.5 MB each: 1.6 GB for 3,000, 4.9 GB for
- * 10,000) and its time faster still, so larger corpora are indexed as several
- * indexes of at most this many documents, which the browser searches
- * together. ARCHIVE_SEARCH_SHARD_SIZE overrides it (tests).
+ * Most documents one Pagefind index holds. Pagefind's memory grows faster
+ * than the documents of an index (measured on the synthetic corpus: 1.0 GB
+ * for 2,000, 1.4 GB for 2,500, 1.9 GB for 3,400, 4.9 GB for 10,000), so
+ * larger corpora are indexed as several indexes of at most this many
+ * documents, which the browser searches together: each costs the reader a
+ * copy of Pagefind's runtime and metadata, so shards are as large as the
+ * 2 GB a process may take allows. ARCHIVE_SEARCH_SHARD_SIZE overrides it.
  */
-export const SEARCH_SHARD_SIZE = 2000;
+export const SEARCH_SHARD_SIZE = 2500;
 
 /** A positive integer from the environment variable `name`, or `fallback` when it is unset. */
 function positiveIntegerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
