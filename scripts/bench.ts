@@ -5,7 +5,8 @@
 // edits one document and waits until the site and the search index are
 // fresh, and prints, from this one run:
 //   - wall time per build stage (from the build's own timings),
-//   - peak memory of every process involved (sampled from /proc),
+//   - peak memory and CPU time of every process involved (sampled from /proc),
+//   - the bytes one search downloads on the built site (in Chromium),
 //   - output bytes and Pagefind bytes, page weight of a document,
 //   - the I/O floor: reading every input and writing the same output bytes,
 //     and the build's time as a ratio of it;
@@ -20,11 +21,17 @@ import { gzipSync } from "node:zlib";
 import { projectRoot } from "../src/project.ts";
 import { generateCorpus } from "./generate-corpus.ts";
 import { freePort } from "./freePort.ts";
+import { formatSearchWeight, measureSearchWeight } from "./searchWeight.ts";
 
 interface ProcessPeak {
   command: string;
   peakKb: number;
+  /** CPU time (user + system) used so far, in seconds. */
+  cpuSeconds: number;
 }
+
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -36,7 +43,7 @@ function bytesOf(dir: string): number {
   return allFiles(dir).reduce((total, file) => total + statSync(file).size, 0);
 }
 
-/** Peak resident memory (VmHWM) of a process and all its descendants, sampled until it exits. */
+/** Every process started, directly or not, by `pid`. */
 function descendants(pid: number): number[] {
   const children: number[] = [];
   for (const entry of readdirSync("/proc")) {
@@ -52,14 +59,19 @@ function descendants(pid: number): number[] {
   return children;
 }
 
+/** Peak resident memory (VmHWM) and CPU time of a process and all its descendants, sampled until they exit. */
 function samplePeaks(rootPid: number, peaks: Map<number, ProcessPeak>): void {
   for (const pid of [rootPid, ...descendants(rootPid)]) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const command = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? "?";
       const peakKb = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      // Counting from the state (field 3 of stat, after the command), utime and stime are fields 14 and 15.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
       const known = peaks.get(pid);
-      if (!known || peakKb > known.peakKb) peaks.set(pid, { command, peakKb });
+      peaks.set(pid, { command, peakKb: Math.max(peakKb, known?.peakKb ?? 0), cpuSeconds: Math.max(cpuSeconds, known?.cpuSeconds ?? 0) });
     } catch {
       // Gone already; its last sample stands.
     }
@@ -80,6 +92,9 @@ async function runBuild(input: string, output: string, timingsFile: string): Pro
   clearInterval(sampler);
   return { seconds: (performance.now() - started) / 1000, peaks: [...peaks.values()], status };
 }
+
+/** What the benchmark searches for: a word of most documents, so every shard answers. */
+const SEARCH_QUERY = "الاتجار";
 
 /** Words added to the edited document: found in its page once the site is fresh. */
 const EDIT_MARKER = "فقرة أضيفت لقياس سرعة التحديث";
@@ -171,14 +186,21 @@ async function main(): Promise<void> {
 
     console.log(`\nproduction build: ${format(build.seconds)} s wall`);
     for (const [stage, milliseconds] of Object.entries(timings.stages)) console.log(`  ${stage.padEnd(48)} ${format(milliseconds / 1000).padStart(8)} s`);
-    console.log("\npeak memory per process:");
-    for (const peak of build.peaks.sort((a, b) => b.peakKb - a.peakKb)) console.log(`  ${peak.command.padEnd(20)} ${format(peak.peakKb / 1024, 0).padStart(6)} MB`);
+    console.log("\npeak memory and CPU time per process:");
+    for (const peak of build.peaks.sort((a, b) => b.peakKb - a.peakKb)) {
+      console.log(`  ${peak.command.padEnd(20)} ${format(peak.peakKb / 1024, 0).padStart(6)} MB ${format(peak.cpuSeconds, 1).padStart(8)} s CPU`);
+    }
+    const cpu = build.peaks.reduce((total, peak) => total + peak.cpuSeconds, 0);
+    console.log(`  all processes: ${format(cpu, 1)} s CPU in ${format(build.seconds, 1)} s wall (${format(cpu / build.seconds, 2)} cores busy on average)`);
 
     const documentPage = allFiles(join(output, "documents")).find((file) => file.endsWith("index.html"));
     const css = allFiles(join(output, "assets")).find((file) => file.endsWith(".css"));
     const pageWeight = documentPage && css ? gzipSync(readFileSync(documentPage)).length + gzipSync(readFileSync(css)).length : 0;
     console.log(`\noutput: ${format(bytesOf(output) / 1e6)} MB in ${allFiles(output).length} files; Pagefind ${format(bytesOf(join(output, "pagefind")) / 1e6)} MB`);
     console.log(`a document page's HTML + CSS, gzipped: ${format(pageWeight / 1024, 1)} KB`);
+
+    // One search, as a reader makes it, on the site just built.
+    console.log(`\none search on the built site, in Chromium:\n${formatSearchWeight(await measureSearchWeight(output, SEARCH_QUERY))}`);
 
     console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s`);
     console.log(`build / floor: ${format(build.seconds / floor, 1)}×`);
