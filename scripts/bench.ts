@@ -200,18 +200,32 @@ async function main(): Promise<void> {
     console.log(`a document page's HTML + CSS, gzipped: ${format(pageWeight / 1024, 1)} KB`);
 
     // One search, as a reader makes it, on the site just built.
-    console.log(`\none search on the built site, in Chromium:\n${formatSearchWeight(await measureSearchWeight(output, SEARCH_QUERY))}`);
+    const search = await measureSearchWeight(output, SEARCH_QUERY);
+    console.log(`\none search on the built site, in Chromium:\n${formatSearchWeight(search)}`);
 
     console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s`);
     console.log(`build / floor: ${format(build.seconds / floor, 1)}×`);
 
+    let refresh: number | undefined;
     if (!process.argv.includes("--no-dev")) {
       const edited = readdirSync(input).filter((name) => name.endsWith(".txt")).sort()[0] ?? "";
       const dev = await devRefresh(input, join(work, "dev-site"), edited);
+      refresh = dev.refresh;
       console.log(`\ndevelopment server (npm start): first build ${format(dev.firstBuild)} s; after editing ${edited}, site and search index fresh in ${format(dev.refresh)} s`);
       console.log(`refresh / floor: ${format(dev.refresh / floor, 1)}×`);
     }
 
+    // The targets of the performance issue, each against this run's own figures.
+    const peakMb = Math.max(...build.peaks.map((peak) => peak.peakKb / 1024));
+    const targets: [string, boolean | undefined, string][] = [
+      ["full build at most 15× the I/O floor", build.seconds / floor <= 15, `${format(build.seconds / floor, 1)}×`],
+      ["no process above 2 GB", peakMb <= 2048, `${format(peakMb, 0)} MB`],
+      ["npm start fresh after a save within 2× the floor", refresh === undefined ? undefined : refresh / floor <= 2, refresh === undefined ? "not run" : `${format(refresh / floor, 1)}×`],
+      ["a document page's HTML + CSS within 14 KB gzipped", pageWeight <= 14 * 1024, `${format(pageWeight / 1024, 1)} KB`],
+      ["one search within 150 KB", search.gzipBytes <= 150_000, `${format(search.gzipBytes / 1000, 1)} kB gzip`],
+    ];
+    console.log(`\ntargets at N=${count} (the issue sets them at N=10,000):`);
+    for (const [target, met, figure] of targets) console.log(`  ${met === undefined ? "–" : met ? "met " : "NOT "} ${target}: ${figure}`);
   } finally {
     if (keep) console.log(`\nkept: ${work} (site) and ${input} (corpus)`);
     else for (const folder of [work, input]) rmSync(folder, { recursive: true, force: true });
