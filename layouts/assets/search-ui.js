@@ -30,22 +30,14 @@ function load() {
     const index = SHARDS.length === 0 ? pagefind : await shardedIndex(pagefind);
     await index.options({ excerptLength: 28 });
     await index.init();
-    const available = await index.filters();
+    // How many documents have each filter value, counted by the build over
+    // the whole archive (labels.json): Pagefind's filters() would fetch every
+    // filter file of every shard for them. A search fetches only the files
+    // of the filters it uses.
+    const available = labels.counts ?? {};
     return { pagefind: index, words, labels, available };
   })();
   return engine;
-}
-
-/** Filter counts of several indexes added up. */
-function addFilters(all) {
-  const sum = {};
-  for (const filters of all) {
-    for (const [name, values] of Object.entries(filters ?? {})) {
-      sum[name] ??= {};
-      for (const [value, count] of Object.entries(values)) sum[name][value] = (sum[name][value] ?? 0) + count;
-    }
-  }
-  return sum;
 }
 
 /**
@@ -63,7 +55,6 @@ async function shardedIndex(pagefind) {
   return {
     options: (options) => all((instance) => instance.options(options)),
     init: () => all((instance) => instance.init()),
-    filters: async () => addFilters(await all((instance) => instance.filters())),
     async search(term, options) {
       const responses = await all((instance) => instance.search(term, options));
       const direction = options.sort?.date;
@@ -175,7 +166,7 @@ class Panel {
     this.element.addEventListener("keydown", (event) => this.arrowKeys(event));
   }
 
-  /** Fill the filter lists from the index (once Pagefind is loaded). */
+  /** Fill the filter lists from the build's counts (once Pagefind is loaded). */
   async prepare() {
     const { available, labels } = await load();
     const names = labels.organisation ?? {};
@@ -283,7 +274,7 @@ async function mountPage(root) {
   const typed = fallback?.querySelector("input[name=q]")?.value.trim();
   if (typed) params.set("q", typed);
   const panel = new Panel();
-  // The box is filled and focused at once; the filters wait for the index to list their values.
+  // The box is filled and focused at once; the filters are listed once the index has loaded.
   panel.input.value = params.get("q") ?? "";
   fallback?.remove();
   root.append(panel.element);

@@ -5,14 +5,20 @@
 //   words.js       src/search/words.ts compiled, with src/arabic/normalize.ts
 //                  (normalize.js) it imports: the very code the build indexes
 //                  with prepares the reader's query;
-//   labels.json    names the UI shows for filter values.
+//   labels.json    names the UI shows for filter values, and how many
+//                  documents have each value (filterCounts): the UI lists
+//                  the filters from it, so Pagefind fetches a filter's files
+//                  only when a search uses that filter.
 // The TypeScript is compiled with the compiler's transpileModule (no bundler):
 // two dependency-free modules whose one relative import is rewritten to the
 // fingerprinted name.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fingerprintedName } from "../build/assets.ts";
+import type { ArchiveDocument } from "../documents/pipeline.ts";
+import type { OrganisationRegistry } from "../enrich/organisations.ts";
 import { layoutsDir, projectRoot } from "../project.ts";
+import { ORGANISATION_FILTER, YEAR_FILTER } from "./records.ts";
 
 export interface SearchAssetUrls {
   /** The search page's one script tag; the rest it loads itself. */
@@ -93,4 +99,34 @@ export async function buildSearchAssets(labels: unknown, shards: readonly string
     pagefind: `/${PAGEFIND_DIR}/`,
   };
   return { urls, files };
+}
+
+/** Filter name -> value -> how many documents have it. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+function increment(counts: Record<string, number>, value: string): void {
+  counts[value] = (counts[value] ?? 0) + 1;
+}
+
+/** The counts with their values in order, so labels.json (and its name) depend only on what is counted. */
+function ordered(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * How many documents have each value of the search filters, over the whole
+ * archive: the values searchRecord() (records.ts) gives a document's
+ * `filters` (the registry ids of the organisations it mentions; its year),
+ * counted once per document, as Pagefind's filters() would report them for
+ * the index. The search UI lists the organisation and year filters from
+ * these, so opening the search page fetches none of Pagefind's filter files.
+ */
+export function filterCounts(documents: readonly ArchiveDocument[], registry: Pick<OrganisationRegistry, "byId">): FilterCounts {
+  const organisation: Record<string, number> = {};
+  const year: Record<string, number> = {};
+  for (const document of documents) {
+    for (const id of new Set(document.organisations.map((mention) => mention.id))) if (registry.byId.has(id)) increment(organisation, id);
+    if (document.date.year !== undefined) increment(year, String(document.date.year));
+  }
+  return { [ORGANISATION_FILTER]: ordered(organisation), [YEAR_FILTER]: ordered(year) };
 }

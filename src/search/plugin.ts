@@ -6,7 +6,7 @@ import type { EleventyConfig } from "../eleventy.ts";
 import { writeOutputFile } from "../build/output.ts";
 import { timed, timedSync } from "../build/timings.ts";
 import type { Project } from "../project.ts";
-import { buildSearchAssets, PAGEFIND_DIR, type SearchAssets } from "./browser.ts";
+import { buildSearchAssets, filterCounts, PAGEFIND_DIR, type SearchAssets } from "./browser.ts";
 import type { ArchiveDocument } from "../documents/pipeline.ts";
 import { writeSearchIndex, type IndexOptions } from "./indexer.ts";
 import { filterLabels, searchRecord, type SearchRecord } from "./records.ts";
@@ -56,7 +56,10 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
     indexing = timed("pagefind (alongside rendering)", () => started);
     // Failures surface in eleventy.after, where the build waits for the index.
     indexing.catch(() => undefined);
-    assets = await buildSearchAssets(filterLabels(project.viewContext), Array.from({ length: shardCount - 1 }, (_, n) => shardDir(n + 1)));
+    assets = await buildSearchAssets(
+      { ...filterLabels(project.viewContext), counts: filterCounts(project.scan.documents, project.viewContext.registry) },
+      Array.from({ length: shardCount - 1 }, (_, n) => shardDir(n + 1)),
+    );
   });
 
   config.on("eleventy.after", async ({ directories }) => {

@@ -56,6 +56,8 @@ async function waitForResults(page: Page, count?: number): Promise<void> {
 const runnableScripts = (page: Page) =>
   page.locator("script").evaluateAll((scripts) => scripts.filter((script) => script.getAttribute("type") !== "application/ld+json").map((script) => script.outerHTML));
 const scriptRequests = (requests: string[]) => requests.filter((url) => /\.m?js(?:\?|$)|\/pagefind\/|\/assets\/search\//.test(url));
+/** Requests for Pagefind's filter files: a search makes them only when it uses a filter (the filter lists come from the build). */
+const filterFiles = (requests: string[]) => requests.filter((url) => /\/pagefind\/filter\/[^/]+\.pf_filter$/.test(new URL(url).pathname));
 /** Whether the search page's box (the script's, not the plain form it replaces) has the focus. */
 const boxFocused = (page: Page) => page.evaluate(() => document.activeElement === document.querySelector(".search-panel .search-input"));
 
@@ -78,9 +80,12 @@ describe("search from any page", () => {
     const all = await resultUrls(page);
     expect(all.length).toBeGreaterThanOrEqual(5);
     expect(all).not.toContain("/documents/distractors/");
+    expect(filterFiles(requests)).toEqual([]);
+    expect(await page.locator(".search-page select[name=org] option[value=unodc]").textContent()).toBe("مكتب المخدرات والجريمة (3)");
 
     await page.locator(".search-page select[name=org]").selectOption("unodc");
     await expect.poll(() => resultUrls(page), WAIT).toEqual(expect.arrayContaining(["/documents/gcc-vienna/", "/documents/france-interview-2022/"]));
+    expect(filterFiles(requests).length).toBeGreaterThan(0);
     await expect.poll(async () => (await resultUrls(page)).length, WAIT).toBe(2);
     await expect.poll(() => page.locator(".search-page .search-status").textContent(), WAIT).toBe("نتيجتان.");
     const excerpt = await results(page).first().locator(".search-result-excerpt mark").first().textContent();

@@ -2,7 +2,8 @@
 // indexes (src/search/shards.ts). Forced here with ARCHIVE_SEARCH_SHARD_SIZE=3
 // on the 9-document search fixture: three shards are written, and the search
 // page in Chromium finds, filters and sorts across them just as the one-index
-// build of the same corpus does.
+// build of the same corpus does. Its filter lists come from the build's
+// counts: only a search that uses a filter fetches Pagefind's filter files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -127,5 +128,65 @@ describe("the search page over shards", () => {
     const many = await searchPage(servers[1]!, "org=interpol&sort=oldest");
     expect(many.urls.length).toBeGreaterThan(3);
     expect(new Set(many.urls).size).toBe(many.urls.length);
+  });
+});
+
+/** Requests for Pagefind's filter files, of any shard. */
+const filterFiles = (requests: string[]) => requests.filter((url) => /^\/pagefind\/(?:shard-\d+\/)?filter\/[^/]+\.pf_filter$/.test(new URL(url).pathname));
+
+/** A filter list's values with the count each option shows ("الإنتربول (5)"), in the list's order. */
+function listed(page: Page, name: "org" | "year"): Promise<[string, number][]> {
+  return page
+    .locator(`.search-page select[name=${name}] option`)
+    .evaluateAll((options) =>
+      options.filter((option) => option.getAttribute("value") !== "").map((option) => [option.getAttribute("value") ?? "", Number(/\((\d+)\)$/.exec(option.textContent ?? "")?.[1])]),
+    ) as Promise<[string, number][]>;
+}
+
+/**
+ * Pagefind's own filters() of every shard, added up, run in the page: a
+ * string, since Vitest would rewrite the import() of a function.
+ */
+const PAGEFIND_FILTERS = `(async () => {
+  const sum = {};
+  for (const dir of ["", "shard-1/", "shard-2/"]) {
+    const pagefind = await import(\`/pagefind/\${dir}pagefind.js\`);
+    for (const [name, values] of Object.entries(await pagefind.filters())) {
+      sum[name] ??= {};
+      for (const [value, count] of Object.entries(values)) sum[name][value] = (sum[name][value] ?? 0) + count;
+    }
+  }
+  return sum;
+})()`;
+
+describe("the filter lists over shards", () => {
+  it("come from the build: a search fetches no filter file until it uses a filter, which then narrows results across shards", async () => {
+    const context = await browser.newContext();
+    const page: Page = await context.newPage();
+    const { requests, errors } = watchPage(page);
+    await page.goto(`${servers[1]!.url}/search/?q=${encodeURIComponent("الاتجار")}`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator(".search-result").count(), WAIT).toBeGreaterThan(4);
+    for (const shard of ["shard-1", "shard-2"]) expect(requests.some((url) => url.includes(`/pagefind/${shard}/`))).toBe(true);
+    expect(filterFiles(requests)).toEqual([]);
+    const organisations = await listed(page, "org");
+    const years = await listed(page, "year");
+    expect(Object.fromEntries(organisations)).toMatchObject({ interpol: 5, unodc: 3, un: 2, iom: 1 });
+    expect(organisations).toHaveLength(18);
+    expect(years).toEqual([["2023", 1], ["2022", 1], ["2021", 1], ["2020", 1], ["2019", 1], ["2018", 1], ["2017", 1]]);
+
+    // Choosing an organisation searches every shard with it: each fetches its filter file.
+    await page.locator(".search-page select[name=org]").selectOption("interpol");
+    const urls = () => page.locator(".search-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href")).sort());
+    // Two of them in the first shard (undated and 2017), two in the second (2018, 2019).
+    await expect.poll(urls, WAIT).toEqual(["/documents/buenos-aires-2019/", "/documents/doha-conference-2017/", "/documents/interpol-our-role/", "/documents/punctuation-report/"]);
+    const fetched = filterFiles(requests).map((url) => new URL(url).pathname.replace(/filter\/.*$/, ""));
+    expect(new Set(fetched)).toEqual(new Set(["/pagefind/", "/pagefind/shard-1/", "/pagefind/shard-2/"]));
+
+    // The counts listed are those Pagefind reports for the shards, added up.
+    const reported = (await page.evaluate(PAGEFIND_FILTERS)) as Record<string, Record<string, number>>;
+    expect(Object.fromEntries(organisations)).toEqual(reported.organisation);
+    expect(Object.fromEntries(years)).toEqual(reported.year);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
