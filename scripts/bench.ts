@@ -181,7 +181,9 @@ async function main(): Promise<void> {
 
     const build = await runBuild(input, output, timingsFile);
     if (build.status !== 0) throw new Error(`the build failed with status ${build.status}`);
-    const floor = ioFloor(input, output);
+    // The floor is itself a measurement on a shared machine: the median of three.
+    const floors = [ioFloor(input, output), ioFloor(input, output), ioFloor(input, output)].sort((a, b) => a - b);
+    const floor = floors[1] ?? 0;
     const timings = JSON.parse(readFileSync(timingsFile, "utf8")) as { stages: Record<string, number> };
 
     console.log(`\nproduction build: ${format(build.seconds)} s wall`);
@@ -203,7 +205,7 @@ async function main(): Promise<void> {
     const search = await measureSearchWeight(output, SEARCH_QUERY);
     console.log(`\none search on the built site, in Chromium:\n${formatSearchWeight(search)}`);
 
-    console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s`);
+    console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s (median of ${floors.map((value) => format(value)).join(", ")} s)`);
     console.log(`build / floor: ${format(build.seconds / floor, 1)}×`);
 
     let refresh: number | undefined;
