@@ -18,7 +18,7 @@ import { fingerprintedName } from "../build/assets.ts";
 import type { ArchiveDocument } from "../documents/pipeline.ts";
 import type { OrganisationRegistry } from "../enrich/organisations.ts";
 import { layoutsDir, projectRoot } from "../project.ts";
-import { ORGANISATION_FILTER, YEAR_FILTER } from "./records.ts";
+import { ORGANISATION_FILTER, registeredOrganisations, searchFilters, YEAR_FILTER } from "./records.ts";
 
 export interface SearchAssetUrls {
   /** The search page's one script tag; the rest it loads itself. */
@@ -115,18 +115,18 @@ function ordered(counts: Record<string, number>): Record<string, number> {
 
 /**
  * How many documents have each value of the search filters, over the whole
- * archive: the values searchRecord() (records.ts) gives a document's
- * `filters` (the registry ids of the organisations it mentions; its year),
- * counted once per document, as Pagefind's filters() would report them for
- * the index. The search UI lists the organisation and year filters from
- * these, so opening the search page fetches none of Pagefind's filter files.
+ * archive: the values searchFilters() (records.ts) gives each document's
+ * search record, counted once per document, as Pagefind's filters() would
+ * report them for the index. The search UI lists the organisation and year
+ * filters from these, so opening the search page fetches none of Pagefind's
+ * filter files.
  */
 export function filterCounts(documents: readonly ArchiveDocument[], registry: Pick<OrganisationRegistry, "byId">): FilterCounts {
-  const organisation: Record<string, number> = {};
-  const year: Record<string, number> = {};
+  const counts: FilterCounts = { [ORGANISATION_FILTER]: {}, [YEAR_FILTER]: {} };
   for (const document of documents) {
-    for (const id of new Set(document.organisations.map((mention) => mention.id))) if (registry.byId.has(id)) increment(organisation, id);
-    if (document.date.year !== undefined) increment(year, String(document.date.year));
+    for (const [name, values] of Object.entries(searchFilters(registeredOrganisations(document, registry), document))) {
+      for (const value of new Set(values)) increment((counts[name] ??= {}), value);
+    }
   }
-  return { [ORGANISATION_FILTER]: ordered(organisation), [YEAR_FILTER]: ordered(year) };
+  return Object.fromEntries(Object.entries(counts).map(([name, values]) => [name, ordered(values)]));
 }

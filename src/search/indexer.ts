@@ -13,7 +13,7 @@ import { serialize } from "node:v8";
 import { projectRoot } from "../project.ts";
 import type { ShardAnswer, ShardFile } from "./pagefindProcess.ts";
 import type { SearchRecord } from "./records.ts";
-import { searchProcessCount, searchShardSize, shardDir, shardRecords } from "./shards.ts";
+import { isShardFolder, searchProcessCount, searchShardSize, shardDir, shardRecords } from "./shards.ts";
 
 const PROCESS_ENTRY = fileURLToPath(new URL("./pagefindProcess.ts", import.meta.url));
 
@@ -38,7 +38,7 @@ function emptyShard(outputPath: string, dir: string): void {
   const path = join(outputPath, dir);
   if (dir !== "" || !existsSync(path)) return rmSync(path, { recursive: true, force: true });
   for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (!(entry.isDirectory() && /^shard-\d+$/.test(entry.name))) rmSync(join(path, entry.name), { recursive: true, force: true });
+    if (!(entry.isDirectory() && isShardFolder(entry.name))) rmSync(join(path, entry.name), { recursive: true, force: true });
   }
 }
 
@@ -102,7 +102,7 @@ function prepareShards(records: readonly SearchRecord[], outputPath: string, wor
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
     for (const entry of readdirSync(outputPath)) {
-      if (/^shard-\d+$/.test(entry) && !dirs.has(`${entry}/`)) rmSync(join(outputPath, entry), { recursive: true, force: true });
+      if (isShardFolder(entry) && !dirs.has(`${entry}/`)) rmSync(join(outputPath, entry), { recursive: true, force: true });
     }
   }
   return queue;

@@ -129,12 +129,25 @@ export function missingNameWords(organisations: readonly Organisation[], present
   return missing.size > 0 ? indexTextOf([...missing].join(" ")) : null;
 }
 
+/** The registry entries of the organisations a document mentions (an id the registry lacks is left out). */
+export function registeredOrganisations(document: ArchiveDocument, registry: Pick<ViewContext["registry"], "byId">): Organisation[] {
+  return document.organisations
+    .map((mention) => registry.byId.get(mention.id))
+    .filter((organisation): organisation is Organisation => organisation !== undefined);
+}
+
+/** A document's search filter values: the ids of its registered organisations, and its year. */
+export function searchFilters(organisations: readonly Organisation[], document: ArchiveDocument): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  if (organisations.length > 0) filters[ORGANISATION_FILTER] = organisations.map((organisation) => organisation.id).sort();
+  if (document.date.year !== undefined) filters[YEAR_FILTER] = [String(document.date.year)];
+  return filters;
+}
+
 export function searchRecord(document: ArchiveDocument, context: ViewContext): SearchRecord {
   const date = dateView(document.date, context);
   const place = placeText(document.place);
-  const organisations = document.organisations
-    .map((mention) => context.registry.byId.get(mention.id))
-    .filter((organisation): organisation is Organisation => organisation !== undefined);
+  const organisations = registeredOrganisations(document, context.registry);
   // Every meta field is searchable in Pagefind 1.6, so each is prepared like
   // the body. `names` and `forms` are never shown: `names` holds the words of
   // the other names of the organisations the document mentions (synonyms
@@ -152,15 +165,12 @@ export function searchRecord(document: ArchiveDocument, context: ViewContext): S
   if (names !== null) meta.names = names;
   const forms = [...spellings].sort();
   if (forms.length > 0) meta.forms = indexTextOf(forms.join(" "));
-  const filters: Record<string, string[]> = {};
-  if (organisations.length > 0) filters[ORGANISATION_FILTER] = organisations.map((organisation) => organisation.id).sort();
-  if (document.date.year !== undefined) filters[YEAR_FILTER] = [String(document.date.year)];
   return {
     url: document.url,
     content,
     language: "ar",
     meta,
-    filters,
+    filters: searchFilters(organisations, document),
     sort: { date: document.date.iso ?? UNDATED_SORT_KEY },
   };
 }

@@ -71,3 +71,10 @@ export function shardRecords<T extends SearchRecord>(records: readonly T[], size
 export function shardDir(n: number): string {
   return n === 0 ? "" : `${SHARD_PREFIX}${n}/`;
 }
+
+const SHARD_FOLDER = new RegExp(`^${SHARD_PREFIX}[1-9][0-9]*$`);
+
+/** Whether a folder name in the Pagefind directory is one shardDir() gives. */
+export function isShardFolder(name: string): boolean {
+  return SHARD_FOLDER.test(name);
+}

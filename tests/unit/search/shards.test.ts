@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { layoutsDir } from "../../../src/project.ts";
 import { searchUiSource } from "../../../src/search/browser.ts";
-import { DEV_SEARCH_SHARD_SIZE, SEARCH_SHARD_SIZE, searchShardSize, shardDir, shardRecords } from "../../../src/search/shards.ts";
+import { DEV_SEARCH_SHARD_SIZE, isShardFolder, SEARCH_SHARD_SIZE, searchShardSize, shardDir, shardRecords } from "../../../src/search/shards.ts";
 import type { SearchRecord } from "../../../src/search/records.ts";
 
 function record(n: number, date?: string): SearchRecord {
@@ -82,6 +82,7 @@ describe("shard size and places", () => {
     expect(shardDir(0)).toBe("");
     expect(shardDir(1)).toBe("shard-1/");
     expect(shardDir(12)).toBe("shard-12/");
+    expect(["shard-1", "shard-12", "shard-0", "shard-01", "shard-", "fragment", "shard-2x"].filter(isShardFolder)).toEqual(["shard-1", "shard-12"]);
   });
 
   it("lists the further shards in search-ui.js only when there are any", () => {
