@@ -23,6 +23,7 @@ import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { SHARD_PREFIX } from "../src/search/browser.ts";
 import { serveSite, type ServedRequest, type StaticServer } from "./staticServer.ts";
 
 export const KINDS = ["ui scripts", "pagefind.js", "worker", "wasm", "entry/meta", "filters", "index chunks", "fragments", "other"] as const;
@@ -77,8 +78,9 @@ export interface MeasureOptions {
 }
 
 const TEXT_EXTENSIONS = new Set([".js", ".mjs", ".json", ".css", ".html", ".svg", ".xml", ".txt", ".csv"]);
-const PAGEFIND_FILE =
-  /^(?:.*?\/)?(?:(shard-\d+)\/)?(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index\/[^/]+\.pf_index|fragment\/[^/]+\.pf_fragment|filter\/[^/]+\.pf_filter)$/;
+const PAGEFIND_FILE = new RegExp(
+  `^(?:.*?/)?(?:(${SHARD_PREFIX}\\d+)/)?(pagefind\\.js|pagefind-worker\\.js|wasm\\.[^/]+\\.pagefind|pagefind-entry\\.json|pagefind\\.[^/]+\\.pf_meta|index/[^/]+\\.pf_index|fragment/[^/]+\\.pf_fragment|filter/[^/]+\\.pf_filter)$`,
+);
 /** Page requests, not the search's: the document, its stylesheets, fonts and images, the favicon. */
 const PAGE_DESTINATIONS = new Set(["document", "style", "font", "image"]);
 
@@ -118,7 +120,7 @@ function pagefindKind(name: string): Kind {
 /** Kind and shard of a request counted as the search's. */
 export function classify(path: string): { kind: Kind; shard: string } {
   const pagefind = PAGEFIND_FILE.exec(path);
-  if (pagefind) return { kind: pagefindKind(pagefind[2] ?? ""), shard: pagefind[1] ?? "shard-0" };
+  if (pagefind) return { kind: pagefindKind(pagefind[2] ?? ""), shard: pagefind[1] ?? `${SHARD_PREFIX}0` };
   if (/\/assets\/search\/[^/]+\.(?:m?js|json)$/.test(path)) return { kind: "ui scripts", shard: "" };
   return { kind: "other", shard: "" };
 }
