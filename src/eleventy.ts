@@ -43,6 +43,7 @@ export interface EleventyConfig {
   setDataDirectory(dir: string): void;
   setOutputDirectory(dir: string): void;
   setQuietMode(quiet: boolean): void;
+  setUseGitIgnore(enabled: boolean): void;
   setLibrary(name: string, library: unknown): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => void | Promise<void>): void;
   ignores: Set<string>;

@@ -14,6 +14,9 @@ function relativeToInput(inputPath: string, inputDir: string): string {
 
 export function textDocuments(config: EleventyConfig, project: Project): void {
   let inputDir = "content";
+  // The archive's scan decides what is published and reports every file; a
+  // .gitignore must not make Eleventy skip a file the report calls published.
+  config.setUseGitIgnore(false);
 
   config.on("eleventy.before", ({ directories }) => {
     inputDir = directories.input;

@@ -50,19 +50,20 @@ export function feedView(
   feed: { url: string; alternate: string; title: string; subtitle: string },
   limit = FEED_ENTRIES,
 ): FeedView {
-  const entries = timelineOrder(documents)
-    .flatMap((document) => {
-      const updated = documentInstant(document);
-      return updated ? [{ document, updated }] : [];
-    })
-    .slice(0, limit)
-    .map(({ document, updated }) => ({
+  const entries: FeedEntry[] = [];
+  // Newest first; stop at `limit`: an organisation's feed reads 20 of its thousands of documents.
+  for (const document of timelineOrder(documents)) {
+    if (entries.length === limit) break;
+    const updated = documentInstant(document);
+    if (!updated) continue;
+    entries.push({
       url: document.url,
       title: document.title,
       updated,
       summary: document.description ?? excerpt(document.plainText),
       html: document.bodyHtml,
-    }));
+    });
+  }
   return { ...feed, updated: entries[0]?.updated ?? NO_DATE, entries };
 }
 

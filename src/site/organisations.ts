@@ -9,6 +9,7 @@ import type { BrowseLabels } from "./labels.ts";
 import { pageUrl, pagerView, splitPages, type PagerView } from "./paging.ts";
 import { timelineOrder } from "./timeline.ts";
 import {
+  arabicCollator,
   countOf,
   dateView,
   DOCUMENTS_NOUN,
@@ -89,23 +90,34 @@ export interface OrganisationsModel {
 export function documentsByOrganisation(documents: readonly ArchiveDocument[], known: ReadonlyMap<string, Organisation>): Map<string, ArchiveDocument[]> {
   const result = new Map<string, ArchiveDocument[]>();
   for (const document of timelineOrder(documents)) {
-    for (const mention of document.organisations) {
-      if (!known.has(mention.id)) continue;
-      const list = result.get(mention.id) ?? [];
-      if (!list.includes(document)) list.push(document);
-      result.set(mention.id, list);
+    for (const id of mentionedIds(document)) {
+      if (!known.has(id)) continue;
+      const list = result.get(id);
+      if (list) list.push(document);
+      else result.set(id, [document]);
     }
   }
   return result;
 }
 
-const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number => a.name.localeCompare(b.name, "ar") || a.id.localeCompare(b.id);
+/** Each document's organisation ids, once: every organisation page of a large archive asks again. */
+const idsByDocument = new WeakMap<ArchiveDocument, ReadonlySet<string>>();
+function mentionedIds(document: ArchiveDocument): ReadonlySet<string> {
+  let ids = idsByDocument.get(document);
+  if (!ids) {
+    ids = new Set(document.organisations.map((mention) => mention.id));
+    idsByDocument.set(document, ids);
+  }
+  return ids;
+}
+
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number => arabicCollator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 
 /** For one organisation: the others named in its documents, by documents shared (most first), then name. */
 export function coOccurrences(id: string, documents: readonly ArchiveDocument[], known: ReadonlyMap<string, Organisation>, limit = RELATED_LIMIT): { id: string; name: string; shared: number }[] {
   const shared = new Map<string, number>();
   for (const document of documents) {
-    const ids = new Set(document.organisations.map((mention) => mention.id));
+    const ids = mentionedIds(document);
     if (!ids.has(id)) continue;
     for (const other of ids) if (other !== id && known.has(other)) shared.set(other, (shared.get(other) ?? 0) + 1);
   }
@@ -157,6 +169,16 @@ export function organisationPages(
   const { settings } = context;
   const typeLabel = new Map(labels.organisationTypes.map(({ type, label }) => [type, label]));
   const pages: OrganisationPageView[] = [];
+  // A document is listed under each organisation it names: format its date once.
+  const dates = new Map<ArchiveDocument, DateView>();
+  const dateOf = (document: ArchiveDocument): DateView => {
+    let view = dates.get(document);
+    if (!view) {
+      view = dateView(document.date, context);
+      dates.set(document, view);
+    }
+    return view;
+  };
   for (const [id, list] of [...documentsOf].sort(([a], [b]) => a.localeCompare(b))) {
     const organisation = known.get(id) as Organisation;
     const base = organisationUrl(id);
@@ -190,7 +212,7 @@ export function organisationPages(
         documents: chunk.map((document) => ({
           url: document.url,
           title: document.title,
-          date: dateView(document.date, context),
+          date: dateOf(document),
           place: placeText(document.place),
           mentions: countOf(document.organisations.find((mention) => mention.id === id)?.count ?? 0, labels.mentions, settings),
         })),

@@ -79,8 +79,19 @@ export const ORGANISATIONS_NOUN: CountedNoun = {
 const arabicPlurals = new Intl.PluralRules("ar");
 
 /** "3 وثائق", "11 وثيقة", "وثيقتان": Arabic agreement of a noun with its number. */
+/** Counted phrases already made, by noun, digits and number: a large archive prints the same few counts many thousand times. */
+const countedPhrases = new WeakMap<CountedNoun, Map<string, string>>();
+
 export function countOf(value: number, noun: CountedNoun, settings: SiteSettings): string {
-  return noun[arabicPlurals.select(value)].replace("{n}", formatNumber(value, settings));
+  let phrases = countedPhrases.get(noun);
+  if (!phrases) countedPhrases.set(noun, (phrases = new Map()));
+  const key = `${settings.digits}:${value}`;
+  let phrase = phrases.get(key);
+  if (phrase === undefined) {
+    phrase = noun[arabicPlurals.select(value)].replace("{n}", formatNumber(value, settings));
+    phrases.set(key, phrase);
+  }
+  return phrase;
 }
 
 export function dateView(date: DocumentDate, context: ViewContext): DateView {
@@ -126,11 +137,14 @@ export function documentView(document: ArchiveDocument, context: ViewContext): D
 }
 
 /** Newest first; undated last; ties broken by title so the order never wobbles between builds. */
+/** Arabic collation, made once: `localeCompare(x, "ar")` builds it anew on every call of a sort. */
+export const arabicCollator = new Intl.Collator("ar");
+
 export function compareNewestFirst(a: ArchiveDocument, b: ArchiveDocument): number {
   const left = a.date.iso ?? "";
   const right = b.date.iso ?? "";
   if (left !== right) return left < right ? 1 : -1;
-  return a.title.localeCompare(b.title, "ar") || a.slug.localeCompare(b.slug);
+  return arabicCollator.compare(a.title, b.title) || a.slug.localeCompare(b.slug);
 }
 
 export interface HomeView {
