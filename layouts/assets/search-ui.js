@@ -41,27 +41,32 @@ function load() {
 }
 
 /**
- * The shards of the index searched as one, with what the UI uses of
- * Pagefind's API. Pagefind's own mergeIndex() orders merged results by score
- * only, which undoes a sort, and its instances on one page share one
- * WebAssembly module; so each shard is loaded from its own pagefind.js (a
- * module, a worker and a WebAssembly instance of its own) and results are
- * merged here: by score, as mergeIndex() does, or, since the build cuts the
- * shards in date order, for a date sort shard after shard.
+ * The shards of the index searched as one Pagefind: mergeIndex() adds each
+ * shard's index files to the one runtime already loaded (its module, worker
+ * and WebAssembly are fetched once, not once per shard), and mergeFilter
+ * tags every document with its shard. A search by relevance is Pagefind's
+ * merged search, ordered by score. A date sort is asked of the shards one
+ * at a time, through that filter, and the lists joined: the build cuts the
+ * shards in date order, while the merged search orders by score, and a
+ * sorted search's scores are ranks within its own shard.
  */
 async function shardedIndex(pagefind) {
-  const instances = [pagefind, ...(await Promise.all(SHARDS.map((dir) => import(`${config.searchPagefind}${dir}pagefind.js`))))];
-  const all = (call) => Promise.all(instances.map(call));
+  const SHARD_FILTER = "shard";
+  const shardOnly = (shard) => ({ [SHARD_FILTER]: String(shard) });
+  const shards = [...Array(SHARDS.length + 1).keys()];
   return {
-    options: (options) => all((instance) => instance.options(options)),
-    init: () => all((instance) => instance.init()),
+    async options(options) {
+      // options() reaches the first shard only: each merged shard takes its own.
+      await pagefind.options({ ...options, mergeFilter: shardOnly(0) });
+      await Promise.all(SHARDS.map((dir, n) => pagefind.mergeIndex(`${config.searchPagefind}${dir}`, { ...options, mergeFilter: shardOnly(n + 1) })));
+    },
+    init: () => pagefind.init(),
     async search(term, options) {
-      const responses = await all((instance) => instance.search(term, options));
       const direction = options.sort?.date;
-      const ordered = direction === "desc" ? [...responses].reverse() : responses;
-      const results = ordered.flatMap((response) => response?.results ?? []);
-      if (direction === undefined) results.sort((a, b) => b.score - a.score);
-      return { results };
+      if (direction === undefined) return pagefind.search(term, options);
+      const order = direction === "desc" ? [...shards].reverse() : shards;
+      const responses = await Promise.all(order.map((shard) => pagefind.search(term, { ...options, filters: { ...options.filters, ...shardOnly(shard) } })));
+      return { results: responses.flatMap((response) => response?.results ?? []) };
     },
   };
 }
