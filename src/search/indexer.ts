@@ -1,6 +1,7 @@
 // Writing the search index: the records cut into shards (shards.ts), each
 // shard indexed in a Pagefind process of our own (pagefindProcess.ts), at
-// most `processes` of them at once. A shard whose records are byte for byte
+// most `processes` of them at once, the first starting as soon as its
+// records are ready. A shard whose records are byte for byte
 // those it was last written from, and whose bundle is still there, is kept:
 // under `npm start` a save re-indexes only the shard the document is in.
 import { fork, type ChildProcess } from "node:child_process";
@@ -13,7 +14,7 @@ import { serialize } from "node:v8";
 import { projectRoot } from "../project.ts";
 import type { ShardAnswer, ShardFile } from "./pagefindProcess.ts";
 import type { SearchRecord } from "./records.ts";
-import { isShardFolder, searchProcessCount, searchShardSize, shardDir, shardRecords } from "./shards.ts";
+import { cutShards, isShardFolder, recordKey, searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
 
 const PROCESS_ENTRY = fileURLToPath(new URL("./pagefindProcess.ts", import.meta.url));
 
@@ -75,20 +76,29 @@ function runIndexingProcess(queue: ShardFile[]): Promise<void> {
   });
 }
 
+/** What an index is written from: items, where each goes in the shard cut, and its record. */
+export interface RecordSource<T> {
+  items: readonly T[];
+  keyOf(item: T): ShardKey;
+  recordOf(item: T): SearchRecord;
+}
+
 /**
- * The records cut into shards, each shard that needs indexing written to a
- * file for an indexing process, with where its bundle goes (emptied first,
- * so no stale chunk survives); folders of shards that no longer exist are
- * removed. Synchronous, so the records are not kept alive while the shards
- * are indexed.
+ * The items cut into shards; each shard that needs indexing has its records
+ * built and written to a file for an indexing process, with where its bundle
+ * goes (emptied first, so no stale chunk survives), and is handed to
+ * `queued` at once, so indexing starts while later shards are still being
+ * built. Folders of shards that no longer exist are removed. Synchronous, and
+ * each shard's records are let go once written: they are not kept alive
+ * while the shards are indexed.
  */
-function prepareShards(records: readonly SearchRecord[], outputPath: string, work: string, shardSize: number, written: Map<string, string> | undefined): QueuedShard[] {
-  const shards = shardRecords(records, shardSize);
-  const queue: QueuedShard[] = [];
+function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: string, shardSize: number, written: Map<string, string> | undefined, queued: (shard: QueuedShard) => void): void {
+  const shards = cutShards(source.items, shardSize, source.keyOf);
   const dirs = new Set<string>();
-  shards.forEach((shard, n) => {
+  shards.forEach((items, n) => {
     const dir = shardDir(n);
     dirs.add(dir);
+    const shard = items.map(source.recordOf);
     // Of the records' JSON (v8.serialize() may write equal strings
     // differently), and only when a later call will compare it.
     const digest = written ? createHash("sha256").update(JSON.stringify(shard)).digest("hex") : "";
@@ -97,7 +107,7 @@ function prepareShards(records: readonly SearchRecord[], outputPath: string, wor
     emptyShard(outputPath, dir);
     const recordsFile = join(work, `shard-${n}.v8`);
     writeFileSync(recordsFile, serialize(shard));
-    queue.push({ recordsFile, outputPath: join(outputPath, dir), dir, digest });
+    queued({ recordsFile, outputPath: join(outputPath, dir), dir, digest });
   });
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
@@ -105,33 +115,42 @@ function prepareShards(records: readonly SearchRecord[], outputPath: string, wor
       if (isShardFolder(entry) && !dirs.has(`${entry}/`)) rmSync(join(outputPath, entry), { recursive: true, force: true });
     }
   }
-  return queue;
-}
-
-/** Index prepared shards, at most `processes` at once; the shard files are removed with their folder `work`. */
-async function indexShards(queue: QueuedShard[], work: string, processes: number, written: Map<string, string> | undefined): Promise<void> {
-  const jobs = [...queue];
-  try {
-    await Promise.all(Array.from({ length: Math.min(processes, queue.length) }, () => runIndexingProcess(queue)));
-    for (const job of jobs) written?.set(job.dir, job.digest);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
 }
 
 /**
- * Index records with Pagefind and write its bundle to `outputPath`: one
- * bundle, or with more records than the shard size one per shard (see
- * shardRecords, shardDir). The records are read before this returns; the
- * promise settles when every shard is written.
+ * Index `source` with Pagefind and write its bundle to `outputPath`: one
+ * bundle, or with more items than the shard size one per shard (see
+ * cutShards, shardDir), at most `processes` shards at once. The records are
+ * built and handed over before this returns; the promise settles when every
+ * shard is written. The shard files are removed with their folder.
  */
-export function writeSearchIndex(records: readonly SearchRecord[], outputPath: string, options: IndexOptions = {}): Promise<void> {
+export function indexRecords<T>(source: RecordSource<T>, outputPath: string, options: IndexOptions = {}): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "archive-search-"));
+  const processes = options.processes ?? searchProcessCount();
+  const queue: ShardFile[] = [];
+  const jobs: QueuedShard[] = [];
+  const running: Promise<void>[] = [];
   try {
-    const queue = prepareShards(records, outputPath, work, options.shardSize ?? searchShardSize(), options.written);
-    return indexShards(queue, work, options.processes ?? searchProcessCount(), options.written);
+    prepareShards(source, outputPath, work, options.shardSize ?? searchShardSize(), options.written, (job) => {
+      jobs.push(job);
+      queue.push(job);
+      if (running.length < processes) running.push(runIndexingProcess(queue));
+    });
   } catch (error) {
-    rmSync(work, { recursive: true, force: true });
-    return Promise.reject(error);
+    queue.length = 0; // processes already started stop after their shard
+    return Promise.allSettled(running).then(() => {
+      rmSync(work, { recursive: true, force: true });
+      throw error;
+    });
   }
+  return Promise.all(running)
+    .then(() => {
+      for (const job of jobs) options.written?.set(job.dir, job.digest);
+    })
+    .finally(() => rmSync(work, { recursive: true, force: true }));
+}
+
+/** Index records (see indexRecords). */
+export function writeSearchIndex(records: readonly SearchRecord[], outputPath: string, options: IndexOptions = {}): Promise<void> {
+  return indexRecords({ items: records, keyOf: recordKey, recordOf: (record) => record }, outputPath, options);
 }

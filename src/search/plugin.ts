@@ -8,9 +8,9 @@ import { timed, timedSync } from "../build/timings.ts";
 import type { Project } from "../project.ts";
 import { buildSearchAssets, filterCounts, PAGEFIND_DIR, type SearchAssets } from "./browser.ts";
 import type { ArchiveDocument } from "../documents/pipeline.ts";
-import { writeSearchIndex, type IndexOptions } from "./indexer.ts";
-import { filterLabels, searchRecord, type SearchRecord } from "./records.ts";
-import { searchShardSize, shardDir } from "./shards.ts";
+import { indexRecords, type IndexOptions } from "./indexer.ts";
+import { filterLabels, searchRecord, sortDateOf, type SearchRecord } from "./records.ts";
+import { searchShardSize, shardDir, type ShardKey } from "./shards.ts";
 
 /** Builds a document's search record; under the development server, once per version of the document. */
 type RecordMaker = (document: ArchiveDocument) => SearchRecord;
@@ -21,8 +21,11 @@ type RecordMaker = (document: ArchiveDocument) => SearchRecord;
  * not hold them while it renders.
  */
 function startIndexing(project: Project, makeRecord: RecordMaker, outputPath: string, options: IndexOptions): Promise<void> {
-  return writeSearchIndex(project.scan.documents.map(makeRecord), outputPath, options);
+  return indexRecords({ items: project.scan.documents, keyOf: documentShardKey, recordOf: makeRecord }, outputPath, options);
 }
+
+/** A document's place in the shard cut: its record's (recordKey), known before the record is built. */
+const documentShardKey = (document: ArchiveDocument): ShardKey => ({ date: sortDateOf(document), url: document.url });
 
 export function searchIndex(config: EleventyConfig, project: Project): void {
   let assets: SearchAssets | undefined;

@@ -144,6 +144,11 @@ export function searchFilters(organisations: readonly Organisation[], document: 
   return filters;
 }
 
+/** What a document's record sorts by (its `sort.date`), known before the record is built. */
+export function sortDateOf(document: ArchiveDocument): string {
+  return document.date.iso ?? UNDATED_SORT_KEY;
+}
+
 export function searchRecord(document: ArchiveDocument, context: ViewContext): SearchRecord {
   const date = dateView(document.date, context);
   const place = placeText(document.place);
@@ -171,7 +176,7 @@ export function searchRecord(document: ArchiveDocument, context: ViewContext): S
     language: "ar",
     meta,
     filters: searchFilters(organisations, document),
-    sort: { date: document.date.iso ?? UNDATED_SORT_KEY },
+    sort: { date: sortDateOf(document) },
   };
 }
 

@@ -45,26 +45,39 @@ export function searchProcessCount(env: NodeJS.ProcessEnv = process.env): number
   return positiveIntegerSetting(env, "ARCHIVE_SEARCH_PROCESSES", 2);
 }
 
-const byUrl = (a: SearchRecord, b: SearchRecord): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+/** What shards are cut by: the date sort key, then the URL. */
+export interface ShardKey {
+  date: string;
+  url: string;
+}
+
+const compareKeys = (a: ShardKey, b: ShardKey): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+const compareUrls = (a: ShardKey, b: ShardKey): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 /**
- * Records split into shards of at most `size`, each in URL order (Pagefind
+ * Items split into shards of at most `size`, each in URL order (Pagefind
  * numbers pages in the order they arrive). One shard when they fit: the same
- * index as ever. Otherwise shards are cut in date order (sort key, then URL),
- * so a date-sorted search is each shard's sorted results, shard after shard;
- * all shards but the last hold exactly `size` records.
+ * index as ever. Otherwise shards are cut in date order (`keyOf`: sort key,
+ * then URL), so a date-sorted search is each shard's sorted results, shard
+ * after shard; all shards but the last hold exactly `size` items.
  */
-export function shardRecords<T extends SearchRecord>(records: readonly T[], size: number): T[][] {
+export function cutShards<T>(items: readonly T[], size: number, keyOf: (item: T) => ShardKey): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`search shard size must be a positive integer, not ${size}`);
-  if (records.length <= size) return [[...records].sort(byUrl)];
-  const dated = [...records].sort((a, b) => {
-    const x = a.sort.date ?? UNDATED_SORT_KEY;
-    const y = b.sort.date ?? UNDATED_SORT_KEY;
-    return x < y ? -1 : x > y ? 1 : byUrl(a, b);
-  });
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
+  const inUrlOrder = (part: typeof keyed): T[] => part.sort((a, b) => compareUrls(a.key, b.key)).map(({ item }) => item);
+  if (keyed.length <= size) return [inUrlOrder(keyed)];
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
   const shards: T[][] = [];
-  for (let from = 0; from < dated.length; from += size) shards.push(dated.slice(from, from + size).sort(byUrl));
+  for (let from = 0; from < keyed.length; from += size) shards.push(inUrlOrder(keyed.slice(from, from + size)));
   return shards;
+}
+
+/** A record's place in the shard cut. */
+export const recordKey = (record: SearchRecord): ShardKey => ({ date: record.sort.date ?? UNDATED_SORT_KEY, url: record.url });
+
+/** Records cut into shards by cutShards(). */
+export function shardRecords<T extends SearchRecord>(records: readonly T[], size: number): T[][] {
+  return cutShards(records, size, recordKey);
 }
 
 /** Where shard `n` is written, under the Pagefind directory: shard 0 in it, the others in shard-<n>/. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeSearchIndex } from "../../../src/search/indexer.ts";
+import { indexRecords, writeSearchIndex } from "../../../src/search/indexer.ts";
 import type { SearchRecord } from "../../../src/search/records.ts";
 import { searchProcessCount } from "../../../src/search/shards.ts";
 
@@ -60,6 +60,37 @@ describe("writeSearchIndex", () => {
     const broken = { ...record(2), content: null } as unknown as SearchRecord;
     const indexing = writeSearchIndex([record(1), broken, record(3)], output, { shardSize: 1, processes: 2 });
     await expect(indexing).rejects.toThrow(/Pagefind service error[\s\S]*expected a string/);
+  }, 60_000);
+});
+
+describe("indexRecords", () => {
+  it("builds each record once, shard by shard, from items cut by their keys, and writes what writeSearchIndex writes", async () => {
+    const root = mkdtempSync(join(tmpdir(), "archive-indexer-"));
+    const records = Array.from({ length: 5 }, (_, n) => record(n));
+    const items = records.map((_, n) => n).reverse();
+    const built: number[] = [];
+    const recordOf = (n: number): SearchRecord => {
+      built.push(n);
+      return record(n);
+    };
+    await indexRecords({ items, keyOf: (n) => ({ date: record(n).sort.date!, url: record(n).url }), recordOf }, join(root, "lazy"), { shardSize: 2, processes: 2 });
+    await writeSearchIndex(records, join(root, "eager"), { shardSize: 2, processes: 2 });
+    // Shard by shard, in date order: records 0-1, then 2-3, then 4.
+    expect(built).toEqual([0, 1, 2, 3, 4]);
+    for (const dir of ["", "shard-1", "shard-2"]) {
+      expect(readFileSync(join(root, "lazy", dir, "pagefind-entry.json"), "utf8")).toEqual(readFileSync(join(root, "eager", dir, "pagefind-entry.json"), "utf8"));
+    }
+  }, 60_000);
+
+  it("rethrows when a record cannot be built, once the shards already handed over are done", async () => {
+    const output = join(mkdtempSync(join(tmpdir(), "archive-indexer-")), "pagefind");
+    const recordOf = (n: number): SearchRecord => {
+      if (n === 3) throw new Error("record 3 is broken");
+      return record(n);
+    };
+    await expect(indexRecords({ items: [0, 1, 2, 3], keyOf: (n) => ({ date: record(n).sort.date!, url: record(n).url }), recordOf }, output, { shardSize: 2, processes: 2 })).rejects.toThrow(
+      "record 3 is broken",
+    );
   }, 60_000);
 });
 
