@@ -5,8 +5,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import subsetFont from "subset-font";
 import type { EleventyConfig } from "../eleventy.ts";
+import { subsetFonts } from "./fontSubset.ts";
 import { writeOutputFile } from "./output.ts";
 import { timed } from "./timings.ts";
 import { layoutsDir, type Assets, type Project } from "../project.ts";
@@ -74,8 +74,10 @@ export async function buildAssets(project: Project, previous?: { characters: str
   if (previous && previous.characters === characters) return previous;
   const files = new Map<string, Uint8Array | string>();
   const fontUrls: Record<string, string> = {};
-  for (const [weight, file] of Object.entries(FONT_FILES)) {
-    const subset = await subsetFont(readFileSync(require.resolve(file)), characters, { targetFormat: "woff2" });
+  const weights = Object.entries(FONT_FILES);
+  const subsets = await subsetFonts(weights.map(([, file]) => require.resolve(file)), characters);
+  for (const [n, [weight]] of weights.entries()) {
+    const subset = subsets[n] as Uint8Array;
     const name = fingerprintedName(`naskh-${weight}.woff2`, subset);
     files.set(`assets/fonts/${name}`, subset);
     fontUrls[`/assets/fonts/naskh-${weight}.woff2`] = `/assets/fonts/${name}`;

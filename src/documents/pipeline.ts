@@ -305,17 +305,19 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
     problems.push(problem(sourcePath, "error", `slug \`${slug}\` cannot be used in a URL`, slugFix, slugFromFront ? keyLine("slug") : undefined));
   }
 
+  // The title, the date's evidence, the place and the removed lines are cut
+  // from the file's text, and V8 keeps that whole text alive behind every
+  // such slice for as long as the document lives (~10 KB a document, ~100 MB
+  // at 10,000). A structured clone gives them storage of their own.
+  const metadata = structuredClone({ title, date, place, removed: parsed.removed });
   const document: ArchiveDocument = {
     sourcePath,
     slug,
     url: `/documents/${slug}/`,
     format,
-    title,
+    ...metadata,
     titleSource,
-    date,
-    place,
     organisations: mentions,
-    removed: parsed.removed,
     bodyHtml: format === "md" ? markdownHtml : renderBlocks(blocks),
     plainText,
   };
