@@ -27,11 +27,15 @@ export class Project {
   scan: ArchiveScan = { documents: [], fates: [], problems: [], byPath: new Map() };
   assets: Assets = { css: "", font400: "", font700: "" };
 
+  /** This build's scan, once it is made: the plugins that read the scan before rendering wait for it. */
+  scanned: Promise<ArchiveScan> = Promise.resolve(this.scan);
+
   private constructor(
     readonly settings: SiteSettings,
     readonly data: ArchiveData,
+    dataDir: string,
   ) {
-    this.archive = new Archive(data);
+    this.archive = new Archive(data, dataDir);
   }
 
   /** The layouts as this build uses them (minified in production); set by eleventy.config.ts. */
@@ -44,7 +48,7 @@ export class Project {
       calendar: await readCalendarNames(dataDir),
       registry: readRegistry(dataDir),
     };
-    return new Project(settings, data);
+    return new Project(settings, data, dataDir);
   }
 
   get viewContext(): ViewContext {
@@ -53,6 +57,13 @@ export class Project {
 
   rescan(contentDir: string): ArchiveScan {
     this.scan = this.archive.scan(contentDir);
+    this.scanned = Promise.resolve(this.scan);
     return this.scan;
+  }
+
+  /** The same, sharing the work with a helper thread (Archive.scanInParallel); `scanned` is set at once. */
+  rescanInParallel(contentDir: string): Promise<ArchiveScan> {
+    this.scanned = this.archive.scanInParallel(contentDir).then((scan) => (this.scan = scan));
+    return this.scanned;
   }
 }

@@ -9,6 +9,7 @@ import type { EleventyConfig } from "../eleventy.ts";
 import { subsetFonts } from "./fontSubset.ts";
 import { writeOutputFile } from "./output.ts";
 import { timed } from "./timings.ts";
+import type { ArchiveDocument } from "../documents/pipeline.ts";
 import { layoutsDir, type Assets, type Project } from "../project.ts";
 
 const require = createRequire(import.meta.url);
@@ -27,18 +28,45 @@ export function fingerprintedName(name: string, content: Uint8Array | string): s
   return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
 }
 
+/** When each UTF-16 code unit was last seen, by call of arabicCharacters(): no table to clear between calls. */
+const lastSeen = new Uint32Array(0x10000);
+let call = 0;
+
 /** The sorted, distinct Arabic-script characters of some texts. */
 export function arabicCharacters(texts: Iterable<string>): string {
   // Every range of ARABIC_SCRIPT lies in the BMP, so it is enough to note
   // which UTF-16 code units occur (one pass of charCodeAt per text) and test
   // each distinct one once; ascending code units are the sorted order.
-  const seen = new Uint8Array(0x10000);
-  for (const text of texts) for (let i = 0; i < text.length; i++) seen[text.charCodeAt(i)] = 1;
+  if (call === 0xffffffff) {
+    lastSeen.fill(0);
+    call = 0;
+  }
+  const mark = ++call;
+  const codes: number[] = [];
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (lastSeen[code] !== mark) {
+        lastSeen[code] = mark;
+        codes.push(code);
+      }
+    }
+  }
   let characters = "";
-  for (let code = 0; code < seen.length; code++) {
-    if (seen[code] !== 1) continue;
+  for (const code of codes.sort((a, b) => a - b)) {
     const character = String.fromCharCode(code);
     if (ARABIC_SCRIPT.test(character)) characters += character;
+  }
+  return characters;
+}
+
+/** What a document's pages print of it, as its Arabic-script characters: once per document, so a save under `npm start` reads only the document saved. */
+const charactersOfDocument = new WeakMap<ArchiveDocument, string>();
+function documentCharacters(document: ArchiveDocument): string {
+  let characters = charactersOfDocument.get(document);
+  if (characters === undefined) {
+    characters = arabicCharacters([document.title, document.plainText, JSON.stringify(document.place)]);
+    charactersOfDocument.set(document, characters);
   }
   return characters;
 }
@@ -51,8 +79,7 @@ function printableTexts(project: Project): string[] {
     );
   const registry = project.data.registry.organisations.map((org) => `${org.name_ar} ${org.short_ar}`);
   const calendar = JSON.stringify(project.data.calendar);
-  const documents = project.scan.documents.map((document) => `${document.title}\n${document.plainText}\n${JSON.stringify(document.place)}`);
-  return [...layoutTexts(layoutsDir), JSON.stringify(project.settings), calendar, ...registry, ...documents];
+  return [...layoutTexts(layoutsDir), JSON.stringify(project.settings), calendar, ...registry, ...project.scan.documents.map(documentCharacters)];
 }
 
 /**
@@ -102,6 +129,7 @@ export async function buildAssets(project: Project, previous?: { characters: str
 export function siteAssets(config: EleventyConfig, project: Project): void {
   let current: Awaited<ReturnType<typeof buildAssets>> | undefined;
   config.on("eleventy.before", async () => {
+    await project.scanned;
     current = await timed("assets (font subset, stylesheet)", () => buildAssets(project, current));
     project.assets = current.built.assets;
   });

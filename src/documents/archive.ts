@@ -2,7 +2,8 @@
 // documents built from it. Scanned once per build; unchanged files are reused.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { classifyPath, listFiles } from "./files.ts";
+import { classifyPath, listFiles, type DocumentFormat } from "./files.ts";
+import { ingestInHelper } from "./helperIngest.ts";
 import { buildDocument, MAX_DOCUMENT_BYTES, oversizeProblem, type ArchiveData, type ArchiveDocument, type DocumentResult, type Problem } from "./pipeline.ts";
 
 export type FileStatus = "published" | "ignored" | "rejected";
@@ -46,29 +47,130 @@ function duplicateSlugProblems(results: { file: string; document: ArchiveDocumen
   return problems;
 }
 
+/** A file to build: where it is, how to read it, and the size and time it had when looked at. */
+export interface PendingFile {
+  file: string;
+  format: DocumentFormat;
+  stamp: string;
+  size: number;
+}
+
+/** What reading a file gave, and whether to keep it for the next scan (a file that could not be read is tried again). */
+export interface IngestedFile {
+  result: DocumentResult;
+  keep: boolean;
+}
+
+const cannotRead = (file: string, error: unknown): DocumentResult => {
+  // A file that vanished mid-scan, a broken link, no permission to read: say so, do not crash.
+  const reason = error instanceof Error ? error.message : String(error);
+  return { document: null, problems: [{ file, severity: "error", message: `cannot be read (${reason})`, fix: "check that the file exists and that you may read it" }] };
+};
+
+/** Read and build one file of the corpus. */
+export function ingestFile(contentDir: string, pending: PendingFile, data: ArchiveData): IngestedFile {
+  try {
+    // Too large to be a document: say so without reading it (it may be a video renamed .txt).
+    if (pending.size > MAX_DOCUMENT_BYTES) return { result: { document: null, problems: [oversizeProblem(pending.file, pending.size)] }, keep: true };
+    return { result: buildDocument(pending.file, pending.format, readFileSync(join(contentDir, pending.file)), data), keep: true };
+  } catch (error) {
+    return { result: cannotRead(pending.file, error), keep: false };
+  }
+}
+
+/** Below this many files to build, a scan does not start a helper thread: starting it costs more than it saves. */
+export const PARALLEL_SCAN_MIN_FILES = 400;
+/** The share of the files the helper thread builds: less than half, as it starts later. */
+const HELPER_SHARE = 0.45;
+
+/** The corpus's files as found: the ones to publish, by path in listing order, and the fates of those ignored. */
+interface Survey {
+  files: { file: string; format: DocumentFormat }[];
+  ignored: FileFate[];
+}
+
 export class Archive {
   #cache = new Map<string, CachedResult>();
 
-  constructor(private readonly data: ArchiveData) {}
+  /**
+   * `dataDir` is where `data` was read from: a helper thread of
+   * scanInParallel() reads it there again (the registry's matchers cannot be
+   * copied to another thread).
+   */
+  constructor(
+    private readonly data: ArchiveData,
+    private readonly dataDir?: string,
+  ) {}
 
   scan(contentDir: string): ArchiveScan {
-    const fates: FileFate[] = [];
-    const problems: Problem[] = [];
-    const built: { file: string; document: ArchiveDocument }[] = [];
-    const seen = new Set<string>();
+    const survey = this.#survey(contentDir);
+    for (const pending of this.#pending(contentDir, survey)) this.#keep(pending, ingestFile(contentDir, pending, this.data));
+    return this.#assemble(survey);
+  }
+
+  /**
+   * The same scan, with the files to build shared with a helper thread when
+   * there are many (a whole corpus at the start of a build): reading and
+   * parsing is most of the work before rendering, and it uses one core.
+   */
+  async scanInParallel(contentDir: string): Promise<ArchiveScan> {
+    const survey = this.#survey(contentDir);
+    const pending = this.#pending(contentDir, survey);
+    if (pending.length < PARALLEL_SCAN_MIN_FILES || this.dataDir === undefined) {
+      for (const file of pending) this.#keep(file, ingestFile(contentDir, file, this.data));
+      return this.#assemble(survey);
+    }
+    const ours = pending.slice(0, pending.length - Math.floor(pending.length * HELPER_SHARE));
+    const theirs = pending.slice(ours.length);
+    const helper = ingestInHelper({ contentDir, dataDir: this.dataDir, files: theirs });
+    for (const file of ours) this.#keep(file, ingestFile(contentDir, file, this.data));
+    (await helper).forEach((ingested, n) => this.#keep(theirs[n] as PendingFile, ingested));
+    return this.#assemble(survey);
+  }
+
+  #survey(contentDir: string): Survey {
+    const survey: Survey = { files: [], ignored: [] };
     for (const file of listFiles(contentDir)) {
       const verdict = classifyPath(file);
-      if (verdict.kind === "ignored") {
-        fates.push({ file, status: "ignored", reason: verdict.reason });
-        continue;
+      if (verdict.kind === "ignored") survey.ignored.push({ file, status: "ignored", reason: verdict.reason });
+      else survey.files.push({ file, format: verdict.format });
+    }
+    const seen = new Set(survey.files.map(({ file }) => file));
+    for (const cached of this.#cache.keys()) if (!seen.has(cached)) this.#cache.delete(cached);
+    return survey;
+  }
+
+  /** The files changed since they were last built (or never built); a file that cannot even be looked at gets its problem at once. */
+  #pending(contentDir: string, survey: Survey): PendingFile[] {
+    const pending: PendingFile[] = [];
+    for (const { file, format } of survey.files) {
+      try {
+        const info = statSync(join(contentDir, file));
+        const stamp = `${info.size}:${info.mtimeMs}`;
+        if (this.#cache.get(file)?.stamp !== stamp) pending.push({ file, format, stamp, size: info.size });
+      } catch (error) {
+        this.#cache.set(file, { stamp: "", result: cannotRead(file, error) });
       }
-      seen.add(file);
-      const result = this.#build(contentDir, file, verdict.format);
+    }
+    return pending;
+  }
+
+  #keep(pending: PendingFile, { result, keep }: IngestedFile): void {
+    // A result not kept is still this scan's answer; its empty stamp makes the next scan read the file again.
+    this.#cache.set(pending.file, { stamp: keep ? pending.stamp : "", result });
+  }
+
+  #assemble(survey: Survey): ArchiveScan {
+    const fates: FileFate[] = [...survey.ignored];
+    const problems: Problem[] = [];
+    const built: { file: string; document: ArchiveDocument }[] = [];
+    for (const { file } of survey.files) {
+      const result = this.#cache.get(file)?.result;
+      if (!result) throw new Error(`internal error: ${file} was neither built nor kept`);
       problems.push(...result.problems);
       if (result.document) built.push({ file, document: result.document });
       else fates.push({ file, status: "rejected", reason: result.problems.filter((p) => p.severity === "error").map((p) => p.message).join("; ") });
     }
-    for (const cached of this.#cache.keys()) if (!seen.has(cached)) this.#cache.delete(cached);
 
     const duplicates = duplicateSlugProblems(built);
     problems.push(...duplicates);
@@ -84,31 +186,5 @@ export class Archive {
     }
     fates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     return { documents: [...byPath.values()], fates, problems, byPath };
-  }
-
-  #build(contentDir: string, file: string, format: "txt" | "md"): DocumentResult {
-    try {
-      return this.#buildCached(contentDir, file, format);
-    } catch (error) {
-      // A file that vanished mid-scan, a broken link, no permission to read: say so, do not crash.
-      const reason = error instanceof Error ? error.message : String(error);
-      this.#cache.delete(file);
-      return { document: null, problems: [{ file, severity: "error", message: `cannot be read (${reason})`, fix: "check that the file exists and that you may read it" }] };
-    }
-  }
-
-  #buildCached(contentDir: string, file: string, format: "txt" | "md"): DocumentResult {
-    const path = join(contentDir, file);
-    const info = statSync(path);
-    const stamp = `${info.size}:${info.mtimeMs}`;
-    const cached = this.#cache.get(file);
-    if (cached?.stamp === stamp) return cached.result;
-    // Too large to be a document: say so without reading it (it may be a video renamed .txt).
-    const result =
-      info.size > MAX_DOCUMENT_BYTES
-        ? { document: null, problems: [oversizeProblem(file, info.size)] }
-        : buildDocument(file, format, readFileSync(path), this.data);
-    this.#cache.set(file, { stamp, result });
-    return result;
   }
 }

@@ -3,7 +3,7 @@
 // metadata) and hands back page data and the rendered body.
 import { relative, resolve, sep } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
-import { timedSync } from "../build/timings.ts";
+import { timed } from "../build/timings.ts";
 import type { Project } from "../project.ts";
 import { documentView } from "../site/views.ts";
 
@@ -18,9 +18,11 @@ export function textDocuments(config: EleventyConfig, project: Project): void {
   // .gitignore must not make Eleventy skip a file the report calls published.
   config.setUseGitIgnore(false);
 
-  config.on("eleventy.before", ({ directories }) => {
+  // Eleventy runs the plugins' eleventy.before listeners together: this one,
+  // registered first, starts the scan, and the others wait for project.scanned.
+  config.on("eleventy.before", async ({ directories }) => {
     inputDir = directories.input;
-    timedSync("ingest and parse", () => project.rescan(resolve(directories.input)));
+    await timed("ingest and parse", () => project.rescanInParallel(resolve(directories.input)));
   });
 
   config.addExtension(["txt", "md"], {

@@ -48,6 +48,7 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
   // so it runs in processes of its own while Eleventy renders: they share the
   // machine's cores instead of taking turns.
   config.on("eleventy.before", async ({ directories, runMode }) => {
+    await project.scanned;
     const developing = runMode !== "build";
     const shardSize = searchShardSize(process.env, developing);
     const shardCount = Math.max(1, Math.ceil(project.scan.documents.length / shardSize));

@@ -64,8 +64,9 @@ export async function startDevServer(args: string[]): Promise<DevServer> {
     get,
     printedAfter(from, expected) {
       const printed = output.slice(from);
-      const at = printed.indexOf(expected);
-      return at >= 0 && printed.indexOf("[11ty] Wrote", at) > at ? printed : undefined;
+      // The report is on stderr and Eleventy's "Wrote" on stdout: two pipes,
+      // whose lines may arrive here in either order.
+      return printed.includes(expected) && printed.includes("[11ty] Wrote") ? printed : undefined;
     },
     async stop() {
       if (server.pid === undefined || server.exitCode !== null) return;

@@ -15,6 +15,12 @@ describe("arabicCharacters", () => {
     expect(arabicCharacters(texts)).toBe(reference(texts));
   });
 
+  it("answers each call for its own texts only", () => {
+    expect(arabicCharacters(["الاتجار"])).toBe(reference(["الاتجار"]));
+    expect(arabicCharacters(["بشر"])).toBe(reference(["بشر"]));
+    expect(arabicCharacters([])).toBe("");
+  });
+
   it("covers every code unit of the BMP", () => {
     let all = "";
     for (let code = 0; code < 0x10000; code++) all += String.fromCharCode(code);

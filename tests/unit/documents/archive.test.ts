@@ -1,11 +1,12 @@
 // The archive scan: every file found has exactly one fate, and nothing crashes the scan.
 import { beforeAll, describe, expect, it } from "vitest";
-import { symlinkSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Project } from "../../../src/project.ts";
-import { Archive } from "../../../src/documents/archive.ts";
+import { Project, projectDataDir } from "../../../src/project.ts";
+import { Archive, ingestFile, PARALLEL_SCAN_MIN_FILES } from "../../../src/documents/archive.ts";
 import { MAX_DOCUMENT_BYTES } from "../../../src/documents/pipeline.ts";
-import { makeCorpus } from "../../support/build.ts";
+import { fixturesDir, makeCorpus } from "../../support/build.ts";
+import { generateCorpus } from "../../../scripts/generate-corpus.ts";
 
 let project: Project;
 
@@ -62,5 +63,40 @@ describe("Archive.scan", () => {
     writeFileSync(join(dir, "a.txt"), "---\ndate: 2023-02-28\n---\nنص.\n");
     utimesSync(join(dir, "a.txt"), new Date(), new Date(Date.now() + 5000));
     expect(archive.scan(dir).fates[0]).toMatchObject({ status: "published" });
+  });
+});
+
+describe("Archive.scanInParallel", () => {
+  it("gives the same scan as Archive.scan, with a helper thread building part of a large corpus, and keeps what it built", async () => {
+    const dir = makeCorpus({});
+    generateCorpus(PARALLEL_SCAN_MIN_FILES + 50, dir);
+    writeFileSync(join(dir, "big.txt"), "");
+    // Errors and warnings of every kind, in both halves of the files.
+    cpSync(join(fixturesDir, "robustness", "errors"), join(dir, "a-errors"), { recursive: true });
+    cpSync(join(fixturesDir, "robustness", "errors"), join(dir, "z-errors"), { recursive: true });
+    cpSync(join(fixturesDir, "robustness", "warnings"), join(dir, "z-warnings"), { recursive: true });
+    truncateSync(join(dir, "big.txt"), MAX_DOCUMENT_BYTES + 1);
+    symlinkSync(join(dir, "missing.txt"), join(dir, "zz-broken.txt"));
+
+    const alone = new Archive(project.data).scan(dir);
+    const archive = new Archive(project.data, projectDataDir);
+    const shared = await archive.scanInParallel(dir);
+    expect(shared).toEqual(alone);
+    expect(shared.documents.length).toBeGreaterThan(PARALLEL_SCAN_MIN_FILES);
+    expect(shared.fates.find((fate) => fate.file === "zz-broken.txt")).toMatchObject({ status: "rejected", reason: expect.stringMatching(/^cannot be read \(ENOENT/) });
+
+    // The next scan builds nothing again: the same documents, not copies.
+    const again = await archive.scanInParallel(dir);
+    expect(again.documents.every((document, n) => document === shared.documents[n])).toBe(true);
+  }, 60_000);
+
+  it("does not keep a file it could not read, so the next scan tries again", () => {
+    const dir = makeCorpus({});
+    symlinkSync(join(dir, "missing.txt"), join(dir, "broken.txt"));
+    const ingested = ingestFile(dir, { file: "broken.txt", format: "txt", stamp: "0:0", size: 0 }, project.data);
+    expect(ingested.keep).toBe(false);
+    expect(ingested.result.problems[0]?.message).toMatch(/^cannot be read \(ENOENT/);
+    writeFileSync(join(dir, "missing.txt"), BODY);
+    expect(ingestFile(dir, { file: "broken.txt", format: "txt", stamp: "0:0", size: BODY.length }, project.data)).toMatchObject({ keep: true, result: { problems: [] } });
   });
 });
