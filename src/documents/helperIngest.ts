@@ -17,12 +17,17 @@ const WORKER = new URL("./ingestWorker.mjs", import.meta.url);
 export function ingestInHelper(job: HelperJob): Promise<IngestedFile[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: job });
-    let ingested: IngestedFile[] | undefined;
-    worker.once("message", (message: IngestedFile[]) => {
-      ingested = message;
-      void worker.terminate();
+    const ingested: IngestedFile[] = [];
+    let done = false;
+    // Batches of results, then "done" (ingestWorker.mjs).
+    worker.on("message", (message: IngestedFile[] | "done") => {
+      if (message !== "done") ingested.push(...message);
+      else {
+        done = true;
+        void worker.terminate();
+      }
     });
     worker.once("error", reject);
-    worker.once("exit", (code) => (ingested ? resolve(ingested) : reject(new Error(`the helper thread reading the corpus stopped (exit code ${code}) before it had read its files`))));
+    worker.once("exit", (code) => (done ? resolve(ingested) : reject(new Error(`the helper thread reading the corpus stopped (exit code ${code}) before it had read its files`))));
   });
 }

@@ -5,7 +5,10 @@ import { Project } from "../project.ts";
 import { ingestFile, type IngestedFile } from "./archive.ts";
 import type { HelperJob } from "./helperIngest.ts";
 
+let loaded: Promise<Project> | undefined;
+
+/** ingestFile() for each of `job.files`; the project's data is read once per thread. */
 export async function runHelperJob(job: HelperJob): Promise<IngestedFile[]> {
-  const { data } = await Project.load(job.dataDir);
+  const { data } = await (loaded ??= Project.load(job.dataDir));
   return job.files.map((file) => ingestFile(job.contentDir, file, data));
 }

@@ -69,7 +69,8 @@ describe("Archive.scan", () => {
 describe("Archive.scanInParallel", () => {
   it("gives the same scan as Archive.scan, with a helper thread building part of a large corpus, and keeps what it built", async () => {
     const dir = makeCorpus({});
-    generateCorpus(PARALLEL_SCAN_MIN_FILES + 50, dir);
+    // Enough for the helper to send its results in more than one batch (of 500).
+    generateCorpus(PARALLEL_SCAN_MIN_FILES * 3, dir);
     writeFileSync(join(dir, "big.txt"), "");
     // Errors and warnings of every kind, in both halves of the files.
     cpSync(join(fixturesDir, "robustness", "errors"), join(dir, "a-errors"), { recursive: true });
