@@ -1,11 +1,11 @@
 // Writing the search index: the records cut into shards (shards.ts), each
 // shard indexed in a Pagefind process of our own (pagefindProcess.ts), at
 // most `processes` of them at once, the first starting as soon as its
-// records are ready. A shard whose records are byte for byte
-// those it was last written from, and whose bundle is still there, is kept:
-// under `npm start` a save re-indexes only the shard the document is in.
+// records are ready. A shard made of the very records it was last written
+// from, and whose bundle is still there, is kept: under `npm start`, which
+// keeps each document's record until the document changes, a save
+// re-indexes only the shard the document is in.
 import { fork, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,16 +22,22 @@ export interface IndexOptions {
   shardSize?: number;
   processes?: number;
   /**
-   * Digests of the shards the last call wrote into the same `outputPath`,
-   * by shard folder; updated in place. Without it every shard is written.
+   * The records of each shard the last call wrote into the same
+   * `outputPath`, by shard folder; updated in place. Without it every shard
+   * is written.
    */
-  written?: Map<string, string>;
+  written?: Map<string, readonly SearchRecord[]>;
 }
 
 /** A shard to index: its file for the process, and what to remember once it is written. */
 interface QueuedShard extends ShardFile {
   dir: string;
-  digest: string;
+  records: readonly SearchRecord[];
+}
+
+/** The same records, the same objects, in the same order: compared without reading them. */
+function sameRecords(a: readonly SearchRecord[] | undefined, b: readonly SearchRecord[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((record, n) => record === b[n]);
 }
 
 /** Remove what shard 0 (the folder itself) holds, leaving the other shards' folders. */
@@ -92,22 +98,20 @@ export interface RecordSource<T> {
  * each shard's records are let go once written: they are not kept alive
  * while the shards are indexed.
  */
-function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: string, shardSize: number, written: Map<string, string> | undefined, queued: (shard: QueuedShard) => void): void {
+function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: string, shardSize: number, written: Map<string, readonly SearchRecord[]> | undefined, queued: (shard: QueuedShard) => void): void {
   const shards = cutShards(source.items, shardSize, source.keyOf);
   const dirs = new Set<string>();
   shards.forEach((items, n) => {
     const dir = shardDir(n);
     dirs.add(dir);
     const shard = items.map(source.recordOf);
-    // Of the records' JSON (v8.serialize() may write equal strings
-    // differently), and only when a later call will compare it.
-    const digest = written ? createHash("sha256").update(JSON.stringify(shard)).digest("hex") : "";
-    if (written?.get(dir) === digest && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
+    if (sameRecords(written?.get(dir), shard) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
     written?.delete(dir);
     emptyShard(outputPath, dir);
     const recordsFile = join(work, `shard-${n}.v8`);
     writeFileSync(recordsFile, serialize(shard));
-    queued({ recordsFile, outputPath: join(outputPath, dir), dir, digest });
+    // Remembered only when a later call will compare them.
+    queued({ recordsFile, outputPath: join(outputPath, dir), dir, records: written ? shard : [] });
   });
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
@@ -145,7 +149,7 @@ export function indexRecords<T>(source: RecordSource<T>, outputPath: string, opt
   }
   return Promise.all(running)
     .then(() => {
-      for (const job of jobs) options.written?.set(job.dir, job.digest);
+      for (const job of jobs) options.written?.set(job.dir, job.records);
     })
     .finally(() => rmSync(work, { recursive: true, force: true }));
 }

@@ -32,7 +32,7 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
   let indexing: Promise<void> | undefined;
   // What the previous build wrote into the same output: the development
   // server rebuilds into it after every save.
-  const written = new Map<string, string>();
+  const written = new Map<string, readonly SearchRecord[]>();
   const makeRecord = (document: ArchiveDocument): SearchRecord => searchRecord(document, project.viewContext);
   // The archive keeps unchanged documents from one scan to the next, so under
   // the development server their records are kept with them.
