@@ -62,7 +62,9 @@ function runIndexingProcess(queue: ShardFile[]): Promise<void> {
     let failure: Error | undefined;
     const next = (): void => {
       current = queue.shift();
-      if (current) child.send(current);
+      // Only where the records are and where the bundle goes: a large IPC
+      // message waits for this process's event loop, which rendering keeps busy.
+      if (current) child.send({ recordsFile: current.recordsFile, outputPath: current.outputPath } satisfies ShardFile);
       else child.disconnect();
     };
     child.on("message", (answer: ShardAnswer) => {
