@@ -8,9 +8,10 @@ import { UNDATED_SORT_KEY, type SearchRecord } from "./records.ts";
  * than the documents of an index (measured on the synthetic corpus: 1.0 GB
  * for 2,000, 1.4 GB for 2,500, 1.9 GB for 3,400, 4.9 GB for 10,000), so
  * larger corpora are indexed as several indexes of at most this many
- * documents, which the browser searches together: each costs the reader a
- * copy of Pagefind's runtime and metadata, so shards are as large as the
- * 2 GB a process may take allows. ARCHIVE_SEARCH_SHARD_SIZE overrides it.
+ * documents, which the browser merges into one Pagefind: each costs the
+ * reader its own entry, metadata and index chunks (the runtime is fetched
+ * once), so shards are as large as the 2 GB a process may take allows.
+ * ARCHIVE_SEARCH_SHARD_SIZE overrides it.
  */
 export const SEARCH_SHARD_SIZE = 2500;
 
@@ -51,8 +52,8 @@ export interface ShardKey {
   url: string;
 }
 
-const compareKeys = (a: ShardKey, b: ShardKey): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 const compareUrls = (a: ShardKey, b: ShardKey): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+const compareKeys = (a: ShardKey, b: ShardKey): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareUrls(a, b));
 
 /**
  * Items split into shards of at most `size`, each in URL order (Pagefind

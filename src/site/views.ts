@@ -78,10 +78,10 @@ export const ORGANISATIONS_NOUN: CountedNoun = {
 
 const arabicPlurals = new Intl.PluralRules("ar");
 
-/** "3 وثائق", "11 وثيقة", "وثيقتان": Arabic agreement of a noun with its number. */
 /** Counted phrases already made, by noun, digits and number: a large archive prints the same few counts many thousand times. */
 const countedPhrases = new WeakMap<CountedNoun, Map<string, string>>();
 
+/** "3 وثائق", "11 وثيقة", "وثيقتان": Arabic agreement of a noun with its number. */
 export function countOf(value: number, noun: CountedNoun, settings: SiteSettings): string {
   let phrases = countedPhrases.get(noun);
   if (!phrases) countedPhrases.set(noun, (phrases = new Map()));
@@ -136,10 +136,10 @@ export function documentView(document: ArchiveDocument, context: ViewContext): D
   };
 }
 
-/** Newest first; undated last; ties broken by title so the order never wobbles between builds. */
 /** Arabic collation, made once: `localeCompare(x, "ar")` builds it anew on every call of a sort. */
 export const arabicCollator = new Intl.Collator("ar");
 
+/** Newest first; undated last; ties broken by title so the order never wobbles between builds. */
 export function compareNewestFirst(a: ArchiveDocument, b: ArchiveDocument): number {
   const left = a.date.iso ?? "";
   const right = b.date.iso ?? "";
