@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { memoizeByObject } from "../arabic/memo.ts";
 import type { EleventyConfig } from "../eleventy.ts";
 import { subsetFonts } from "./fontSubset.ts";
 import { writeOutputFile } from "./output.ts";
@@ -61,15 +62,9 @@ export function arabicCharacters(texts: Iterable<string>): string {
 }
 
 /** What a document's pages print of it, as its Arabic-script characters: once per document, so a save under `npm start` reads only the document saved. */
-const charactersOfDocument = new WeakMap<ArchiveDocument, string>();
-function documentCharacters(document: ArchiveDocument): string {
-  let characters = charactersOfDocument.get(document);
-  if (characters === undefined) {
-    characters = arabicCharacters([document.title, document.plainText, JSON.stringify(document.place)]);
-    charactersOfDocument.set(document, characters);
-  }
-  return characters;
-}
+const documentCharacters = memoizeByObject((document: ArchiveDocument): string =>
+  arabicCharacters([document.title, document.plainText, JSON.stringify(document.place)]),
+);
 
 /** Every text a page can print: documents, layouts and the data files they draw on. */
 function printableTexts(project: Project): string[] {

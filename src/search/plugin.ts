@@ -2,6 +2,7 @@
 // Pagefind index of the documents is written into the output (also under
 // `npm start`, after every rebuild), with the browser files that use it.
 import { resolve } from "node:path";
+import { memoizeByObject } from "../arabic/memo.ts";
 import type { EleventyConfig } from "../eleventy.ts";
 import { writeOutputFile } from "../build/output.ts";
 import { timed, timedSync } from "../build/timings.ts";
@@ -36,12 +37,7 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
   const makeRecord = (document: ArchiveDocument): SearchRecord => searchRecord(document, project.viewContext);
   // The archive keeps unchanged documents from one scan to the next, so under
   // the development server their records are kept with them.
-  const kept = new WeakMap<ArchiveDocument, SearchRecord>();
-  const keptRecord = (document: ArchiveDocument): SearchRecord => {
-    let record = kept.get(document);
-    if (!record) kept.set(document, (record = makeRecord(document)));
-    return record;
-  };
+  const keptRecord = memoizeByObject(makeRecord);
   config.addGlobalData("searchAssets", () => assets?.urls);
 
   // Pagefind works from the documents in memory, not from the rendered pages,

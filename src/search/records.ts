@@ -6,7 +6,7 @@ import type { ArchiveDocument } from "../documents/pipeline.ts";
 import type { Organisation } from "../enrich/organisations.ts";
 import { stripBidiControls } from "../text/inline.ts";
 import { dateView, placeText, type ViewContext } from "../site/views.ts";
-import { memoize } from "../arabic/memo.ts";
+import { memoize, memoizeByObject } from "../arabic/memo.ts";
 import { isWhiteSpace } from "../arabic/whitespace.ts";
 import { alternativeSpellings, escapeAll, indexWord, searchableCore } from "./words.ts";
 
@@ -95,17 +95,10 @@ export function indexTextOf(text: string, findings: TextFindings = {}): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-const namesOfOrganisation = new WeakMap<Organisation, readonly string[]>();
-
 /** The words of an organisation's names, in any script, each once. */
-function nameWordsOf(organisation: Organisation): readonly string[] {
-  let words = namesOfOrganisation.get(organisation);
-  if (words === undefined) {
-    words = [...new Set(organisationNames(organisation).flatMap((name) => name.split(/\s+/)).filter((word) => word !== ""))];
-    namesOfOrganisation.set(organisation, words);
-  }
-  return words;
-}
+const nameWordsOf = memoizeByObject((organisation: Organisation): readonly string[] => [
+  ...new Set(organisationNames(organisation).flatMap((name) => name.split(/\s+/)).filter((word) => word !== "")),
+]);
 
 /**
  * The words of the organisations' names that Pagefind would not already

@@ -2,6 +2,7 @@
 // documents (/organisations/<id>/, continued on /organisations/<id>/2/ past the
 // `pageSize` setting): names, type, website, the documents that mention it,
 // a per-year chart and the organisations most often named in the same documents.
+import { memoizeByObject } from "../arabic/memo.ts";
 import type { Organisation } from "../enrich/organisations.ts";
 import type { ArchiveDocument } from "../documents/pipeline.ts";
 import { countByYear, yearChart, yearOf, type ChartView } from "./chart.ts";
@@ -101,15 +102,7 @@ export function documentsByOrganisation(documents: readonly ArchiveDocument[], k
 }
 
 /** Each document's organisation ids, once: every organisation page of a large archive asks again. */
-const idsByDocument = new WeakMap<ArchiveDocument, ReadonlySet<string>>();
-function mentionedIds(document: ArchiveDocument): ReadonlySet<string> {
-  let ids = idsByDocument.get(document);
-  if (!ids) {
-    ids = new Set(document.organisations.map((mention) => mention.id));
-    idsByDocument.set(document, ids);
-  }
-  return ids;
-}
+const mentionedIds = memoizeByObject((document: ArchiveDocument): ReadonlySet<string> => new Set(document.organisations.map((mention) => mention.id)));
 
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number => arabicCollator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 
@@ -170,15 +163,7 @@ export function organisationPages(
   const typeLabel = new Map(labels.organisationTypes.map(({ type, label }) => [type, label]));
   const pages: OrganisationPageView[] = [];
   // A document is listed under each organisation it names: format its date once.
-  const dates = new Map<ArchiveDocument, DateView>();
-  const dateOf = (document: ArchiveDocument): DateView => {
-    let view = dates.get(document);
-    if (!view) {
-      view = dateView(document.date, context);
-      dates.set(document, view);
-    }
-    return view;
-  };
+  const dateOf = memoizeByObject((document: ArchiveDocument): DateView => dateView(document.date, context));
   for (const [id, list] of [...documentsOf].sort(([a], [b]) => a.localeCompare(b))) {
     const organisation = known.get(id) as Organisation;
     const base = organisationUrl(id);

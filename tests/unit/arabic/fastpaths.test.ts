@@ -1,7 +1,7 @@
 // The helpers that make the per-document pipeline fast must give exactly
 // what the plain definitions give.
 import { describe, expect, it } from "vitest";
-import { memoize } from "../../../src/arabic/memo.ts";
+import { memoize, memoizeByObject } from "../../../src/arabic/memo.ts";
 import { isWhiteSpace } from "../../../src/arabic/whitespace.ts";
 
 describe("isWhiteSpace", () => {
@@ -44,5 +44,19 @@ describe("memoize", () => {
     none("x");
     none("x");
     expect(calls).toBe(1);
+  });
+});
+
+describe("memoizeByObject", () => {
+  it("computes once per object, by identity, and remembers undefined results too", () => {
+    let calls = 0;
+    const size = memoizeByObject((list: string[]) => {
+      calls++;
+      return list.length === 0 ? undefined : list.length;
+    });
+    const a = ["x", "y"];
+    const empty: string[] = [];
+    expect([size(a), size(a), size(["x", "y"]), size(empty), size(empty)]).toEqual([2, 2, 2, undefined, undefined]);
+    expect(calls).toBe(3);
   });
 });
