@@ -3,20 +3,11 @@
 // 140 MB for as long as its thread lives, and the build's process is at its
 // largest at the end of rendering; the worker ends once the subsets are
 // made, and that memory with it.
-import { Worker } from "node:worker_threads";
+import { runInWorker } from "./workerThread.ts";
 
 const WORKER = new URL("./fontSubsetWorker.mjs", import.meta.url);
 
 /** Each font file cut down to `characters`, as WOFF2, in the order given. */
 export function subsetFonts(fonts: readonly string[], characters: string): Promise<Uint8Array[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { fonts, characters } });
-    let subsets: Uint8Array[] | undefined;
-    worker.once("message", (message: Uint8Array[]) => {
-      subsets = message;
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => (subsets ? resolve(subsets) : reject(new Error(`the font subsetting worker stopped (exit code ${code}) before it had made the subsets`))));
-  });
+  return runInWorker<Uint8Array>(WORKER, { fonts, characters }, "the font subsetting worker");
 }

@@ -1,8 +1,6 @@
-// The helper thread of Archive.scanInParallel() (helperIngest.ts), in plain
-// JavaScript: a worker thread does not get the parent's TypeScript loader,
-// so it loads helperJob.ts, and all it imports, through tsx's API. Results
-// go back in batches: one message for a whole share of a very large corpus
-// would be one serialized buffer of gigabytes.
+// The helper thread of Archive.scanInParallel() (helperIngest.ts, run by
+// workerThread.ts). It loads helperJob.ts, and all it imports, through tsx's
+// API, and posts its results in batches of 500.
 import { parentPort, workerData } from "node:worker_threads";
 import { tsImport } from "tsx/esm/api";
 
