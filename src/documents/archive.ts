@@ -104,7 +104,7 @@ export class Archive {
 
   scan(contentDir: string): ArchiveScan {
     const survey = this.#survey(contentDir);
-    for (const pending of this.#pending(contentDir, survey)) this.#keep(pending, ingestFile(contentDir, pending, this.data));
+    this.#ingestHere(contentDir, this.#pending(contentDir, survey));
     return this.#assemble(survey);
   }
 
@@ -117,15 +117,20 @@ export class Archive {
     const survey = this.#survey(contentDir);
     const pending = this.#pending(contentDir, survey);
     if (pending.length < PARALLEL_SCAN_MIN_FILES || this.dataDir === undefined) {
-      for (const file of pending) this.#keep(file, ingestFile(contentDir, file, this.data));
+      this.#ingestHere(contentDir, pending);
       return this.#assemble(survey);
     }
     const ours = pending.slice(0, pending.length - Math.floor(pending.length * HELPER_SHARE));
     const theirs = pending.slice(ours.length);
     const helper = ingestInHelper({ contentDir, dataDir: this.dataDir, files: theirs });
-    for (const file of ours) this.#keep(file, ingestFile(contentDir, file, this.data));
+    this.#ingestHere(contentDir, ours);
     (await helper).forEach((ingested, n) => this.#keep(theirs[n] as PendingFile, ingested));
     return this.#assemble(survey);
+  }
+
+  /** Read and build `files` in this thread, keeping each result. */
+  #ingestHere(contentDir: string, files: readonly PendingFile[]): void {
+    for (const file of files) this.#keep(file, ingestFile(contentDir, file, this.data));
   }
 
   #survey(contentDir: string): Survey {
