@@ -20,7 +20,7 @@ import { dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { projectRoot } from "../src/project.ts";
 import { generateCorpus } from "./generate-corpus.ts";
-import { freePort } from "./freePort.ts";
+import { startDevServer } from "./devServer.ts";
 import { formatSearchWeight, measureSearchWeight } from "./searchWeight.ts";
 
 interface ProcessPeak {
@@ -96,54 +96,31 @@ async function runBuild(input: string, output: string, timingsFile: string): Pro
 /** What the benchmark searches for: a word of most documents, so every shard answers. */
 const SEARCH_QUERY = "الاتجار";
 
+/** How long the benchmark waits for the development server: its first build of a large archive takes minutes. */
+const DEV_DEADLINE_MS = 60 * 60 * 1000;
+
 /** Words added to the edited document: found in its page once the site is fresh. */
 const EDIT_MARKER = "فقرة أضيفت لقياس سرعة التحديث";
 
 /**
  * Start the development server (what `npm start` runs) on the corpus, wait
  * for its first build, append a paragraph to one document, and time until
- * the rebuild that follows has finished: Eleventy prints "Wrote N files" only
- * after every eleventy.after handler, the search index's included, is done.
+ * the rebuild that follows has finished (scripts/devServer.ts notes when each
+ * build's "Wrote N files" arrives).
  */
 async function devRefresh(input: string, output: string, edited: string): Promise<{ firstBuild: number; refresh: number }> {
-  const port = await freePort();
-  const child = spawn(
-    "npm",
-    ["start", "--silent", "--", `--port=${port}`, `--input=${relative(projectRoot, input)}`, `--output=${output}`, "--quiet"],
-    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
-  let log = "";
-  let builds = 0;
-  let builtAt = 0;
-  const onOutput = (chunk: Buffer): void => {
-    log += chunk.toString();
-    const finished = log.match(/Wrote \d+ files?/g)?.length ?? 0;
-    if (finished > builds) {
-      builds = finished;
-      builtAt = performance.now();
-    }
-  };
-  child.stdout.on("data", onOutput);
-  child.stderr.on("data", onOutput);
-  const waitForBuild = async (count: number): Promise<number> => {
-    while (builds < count) {
-      if (child.exitCode !== null) throw new Error(`the development server exited (${child.exitCode}):\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return builtAt;
-  };
+  const server = await startDevServer([`--input=${relative(projectRoot, input)}`, `--output=${output}`, "--quiet"], DEV_DEADLINE_MS);
   try {
-    const started = performance.now();
-    const firstBuild = ((await waitForBuild(1)) - started) / 1000;
+    const firstBuild = ((await server.waitFor("the first build", () => server.buildsFinished()[0])) - server.startedAt) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 1000)); // let the watcher settle
     const edit = performance.now();
     appendFileSync(join(input, edited), `\n\n${EDIT_MARKER}.\n`);
-    const refresh = ((await waitForBuild(2)) - edit) / 1000;
+    const refresh = ((await server.waitFor("the rebuild after the edit", () => server.buildsFinished()[1])) - edit) / 1000;
     const page = allFiles(join(output, "documents")).find((file) => readFileSync(file, "utf8").includes(EDIT_MARKER));
-    if (!page) throw new Error(`the rebuild finished but no document page shows the edit:\n${log}`);
+    if (!page) throw new Error(`the rebuild finished but no document page shows the edit:\n${server.output()}`);
     return { firstBuild, refresh };
   } finally {
-    if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM"); // its group: npm, its shell and Eleventy
+    await server.stop();
   }
 }
 
