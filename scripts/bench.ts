@@ -1,4 +1,4 @@
-// The build benchmark: npm run bench -- [N=1000] [--keep]
+// The build benchmark: npm run bench -- [N=1000] [--no-dev] [--no-peer] [--keep]
 //
 // Generates a deterministic synthetic corpus of N documents, runs the real
 // production build on it, then the development server (npm start) on it,
@@ -8,13 +8,18 @@
 //   - peak memory and CPU time of every process involved (sampled from /proc),
 //   - the bytes one search downloads on the built site (in Chromium),
 //   - output bytes and Pagefind bytes, page weight of a document,
-//   - the I/O floor: reading every input and writing the same output bytes,
-//     and the build's time as a ratio of it;
+//   - the I/O floor: reading every input and writing the same output bytes
+//     (the smallest of three runs, each after `sync`), and the build's time
+//     as a ratio of it;
+//   - a peer reference: Pagefind's own CLI over the built pages, as a Hugo
+//     user runs it, its time, CPU and peak memory (skipped with --no-peer,
+//     and above 20,000 documents);
 //   - the development server's refresh after one edited document, and its
 //     ratio to the same floor (skipped with --no-dev).
 // Machines here are shared and noisy: compare ratios from the same run.
-import { execFileSync, spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, type SpawnOptions } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -32,6 +37,8 @@ interface ProcessPeak {
 
 /** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS = 100;
+
+const format = (value: number, digits = 2): string => value.toFixed(digits);
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -78,19 +85,40 @@ function samplePeaks(rootPid: number, peaks: Map<number, ProcessPeak>): void {
   }
 }
 
-/** `npm run build` on the corpus, as a maintainer runs it, sampling the memory of every process it starts. */
-async function runBuild(input: string, output: string, timingsFile: string): Promise<{ seconds: number; peaks: ProcessPeak[]; status: number | null }> {
+interface SampledRun {
+  seconds: number;
+  peaks: ProcessPeak[];
+  status: number | null;
+  /** What it printed, if its stdout was piped. */
+  stdout: string;
+}
+
+/** Run a command to its end, timing it and sampling the memory and CPU time of every process it starts. */
+async function runSampled(command: string, args: string[], options: SpawnOptions): Promise<SampledRun> {
   const started = performance.now();
-  const child = spawn(
+  const child = spawn(command, args, options);
+  let stdout = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  const peaks = new Map<number, ProcessPeak>();
+  const sampler = setInterval(() => child.pid && samplePeaks(child.pid, peaks), 50);
+  try {
+    const status = await new Promise<number | null>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    return { seconds: (performance.now() - started) / 1000, peaks: [...peaks.values()], status, stdout };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** `npm run build` on the corpus, as a maintainer runs it, sampling the memory of every process it starts. */
+function runBuild(input: string, output: string, timingsFile: string): Promise<SampledRun> {
+  return runSampled(
     "npm",
     ["run", "--silent", "build", "--", `--input=${input}`, `--output=${output}`, "--quiet"],
     { cwd: projectRoot, env: { ...process.env, ARCHIVE_TIMINGS: timingsFile }, stdio: ["ignore", "ignore", "inherit"] },
   );
-  const peaks = new Map<number, ProcessPeak>();
-  const sampler = setInterval(() => child.pid && samplePeaks(child.pid, peaks), 50);
-  const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  clearInterval(sampler);
-  return { seconds: (performance.now() - started) / 1000, peaks: [...peaks.values()], status };
 }
 
 /** What the benchmark searches for: a word of most documents, so every shard answers. */
@@ -124,9 +152,13 @@ async function devRefresh(input: string, output: string, edited: string): Promis
   }
 }
 
+interface OutputFile {
+  path: string;
+  bytes: Buffer;
+}
+
 /** Read every input file, then write the site's bytes as the same files: what any build must at least do. */
-function ioFloor(input: string, output: string): number {
-  const contents = allFiles(output).map((file) => ({ path: relative(output, file), bytes: readFileSync(file) }));
+function ioFloor(input: string, contents: OutputFile[]): number {
   const target = mkdtempSync(join(tmpdir(), "archive-floor-"));
   const started = performance.now();
   for (const file of allFiles(input)) readFileSync(file);
@@ -139,11 +171,88 @@ function ioFloor(input: string, output: string): number {
   return seconds;
 }
 
-const format = (value: number, digits = 2): string => value.toFixed(digits);
+/** How many times the floor is measured. */
+const FLOOR_RUNS = 3;
+
+/**
+ * The floor is itself a measurement on a shared machine: the build, and each
+ * run before, leave hundreds of MB of dirty pages, and the kernel's writeback
+ * throttling slows the writes that follow (without sync, the same floor
+ * measured 1.1 s, 9 s and 16 s in a row). So each run starts after `sync`, and the smallest is the
+ * floor: it makes every ratio larger, never smaller.
+ */
+function measureFloor(input: string, output: string): { floor: number; runs: number[] } {
+  const contents = allFiles(output).map((file) => ({ path: relative(output, file), bytes: readFileSync(file) }));
+  const runs = Array.from({ length: FLOOR_RUNS }, () => {
+    execFileSync("sync");
+    return ioFloor(input, contents);
+  });
+  return { floor: Math.min(...runs), runs };
+}
+
+/** Pagefind's CLI holds about 0.5 GB per 1,000 pages: above this many documents the peer reference is skipped. */
+const PEER_MAX_DOCUMENTS = 20_000;
+
+/** Why the peer reference is not run, if it is not. */
+function peerSkipped(count: number): string | undefined {
+  if (process.argv.includes("--no-peer")) return "--no-peer";
+  if (count > PEER_MAX_DOCUMENTS) {
+    return `${count.toLocaleString("en-US")} documents, more than ${PEER_MAX_DOCUMENTS.toLocaleString("en-US")}: it needs about 0.5 GB per 1,000 pages (about ${format(count / 2000, 0)} GB here)`;
+  }
+  return undefined;
+}
+
+/** Pagefind's own indexer, from the platform package the pagefind package installs beside it. */
+function pagefindBinary(): string {
+  const platformPackage = `@pagefind/${process.platform}-${process.arch}`;
+  const expected = join(projectRoot, "node_modules", platformPackage, "bin", "pagefind_extended");
+  let binary: string;
+  try {
+    binary = join(dirname(createRequire(import.meta.url).resolve(`${platformPackage}/package.json`)), "bin", "pagefind_extended");
+  } catch {
+    throw new Error(`the peer reference needs Pagefind's CLI, ${expected}, and ${platformPackage} is not installed (run with --no-peer to skip it)`);
+  }
+  if (!existsSync(binary)) throw new Error(`the peer reference needs Pagefind's CLI, ${binary}, and it is missing (run with --no-peer to skip it)`);
+  return binary;
+}
+
+interface PeerRun {
+  seconds: number;
+  cpuSeconds: number;
+  peakKb: number;
+  /** Pages it indexed, as it reports them. */
+  pages: number | undefined;
+}
+
+/**
+ * The issue's fastest peer is Hugo's build plus Pagefind: Pagefind's own CLI
+ * over our built pages, run as a Hugo user runs it, is the part of that peer
+ * measured on this machine in this run. Its index goes to a folder of its own
+ * outside the site, removed afterwards.
+ */
+async function peerReference(binary: string, site: string): Promise<PeerRun> {
+  const index = mkdtempSync(join(tmpdir(), "archive-peer-"));
+  try {
+    execFileSync("sync"); // it starts, as the build did, with nothing left to write out
+    const run = await runSampled(binary, ["--site", site, "--output-path", index, "--force-language", "ar"], { stdio: ["ignore", "pipe", "inherit"] });
+    if (run.status !== 0) throw new Error(`Pagefind's CLI failed with status ${run.status}:\n${run.stdout}`);
+    const pages = /Indexed (\d+) pages?/.exec(run.stdout)?.[1];
+    return {
+      seconds: run.seconds,
+      cpuSeconds: run.peaks.reduce((total, peak) => total + peak.cpuSeconds, 0),
+      peakKb: Math.max(0, ...run.peaks.map((peak) => peak.peakKb)),
+      pages: pages === undefined ? undefined : Number(pages),
+    };
+  } finally {
+    rmSync(index, { recursive: true, force: true });
+  }
+}
 
 async function main(): Promise<void> {
   const count = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1000);
   const keep = process.argv.includes("--keep");
+  const peerSkip = peerSkipped(count);
+  const peerBinary = peerSkip === undefined ? pagefindBinary() : undefined; // before the build, so a missing binary costs no build
   const work = mkdtempSync(join(tmpdir(), `archive-bench-${count}-`));
   // Inside the project, like content/: Eleventy's --incremental (npm start)
   // recognises a single changed file only there.
@@ -159,13 +268,8 @@ async function main(): Promise<void> {
     execFileSync("sync"); // the build starts, as the floor does, with nothing left to write out
     const build = await runBuild(input, output, timingsFile);
     if (build.status !== 0) throw new Error(`the build failed with status ${build.status}`);
-    // The floor is itself a measurement on a shared machine: the fastest of
-    // three, each started with the dirty pages of what came before written out.
-    const floors = [0, 1, 2].map(() => {
-      execFileSync("sync");
-      return ioFloor(input, output);
-    });
-    const floor = Math.min(...floors);
+    const { floor, runs: floorRuns } = measureFloor(input, output);
+    const peer = peerBinary === undefined ? undefined : await peerReference(peerBinary, output);
     const timings = JSON.parse(readFileSync(timingsFile, "utf8")) as { stages: Record<string, number> };
 
     console.log(`\nproduction build: ${format(build.seconds)} s wall`);
@@ -187,8 +291,17 @@ async function main(): Promise<void> {
     const search = await measureSearchWeight(output, SEARCH_QUERY);
     console.log(`\none search on the built site, in Chromium:\n${formatSearchWeight(search)}`);
 
-    console.log(`\nI/O floor (read every input, write the same output bytes): ${format(floor)} s (fastest of ${floors.map((value) => format(value)).join(", ")} s)`);
+    console.log(
+      `\nI/O floor, reading every input and writing the same output bytes: ${format(floor)} s (smallest of ${FLOOR_RUNS} runs: ${floorRuns.map((value) => format(value)).join(", ")} s; each after sync)`,
+    );
     console.log(`build / floor: ${format(build.seconds / floor, 1)}×`);
+    if (peer) {
+      const pages = peer.pages === undefined ? "" : ` (${peer.pages.toLocaleString("en-US")} indexed)`;
+      console.log(
+        `Peer reference, Pagefind's CLI alone over the built pages${pages}: ${format(peer.seconds, 1)} s (${format(peer.seconds / floor, 1)}× the floor), ` +
+          `CPU ${format(peer.cpuSeconds, 1)} s, peak ${Math.round(peer.peakKb / 1024).toLocaleString("en-US")} MB; this build took ${format(build.seconds / peer.seconds, 1)}× as long`,
+      );
+    } else console.log(`Peer reference, Pagefind's CLI alone over the built pages: skipped (${peerSkip})`);
 
     let refresh: number | undefined;
     if (!process.argv.includes("--no-dev")) {
@@ -210,6 +323,13 @@ async function main(): Promise<void> {
     ];
     console.log(`\ntargets at N=${count} (the issue sets them at N=10,000):`);
     for (const [target, met, figure] of targets) console.log(`  ${met === undefined ? "–" : met ? "met " : "NOT "} ${target}: ${figure}`);
+    // Context, not a target: the issue's fastest peer takes at least this.
+    if (peer) {
+      console.log(
+        `  context: the fastest peer (Hugo's build plus Pagefind) takes at least Pagefind's own ${format(peer.seconds, 1)} s here, ` +
+          `${format(peer.seconds / floor, 1)}× the floor; this build took ${format(build.seconds / peer.seconds, 1)}× as long`,
+      );
+    }
   } finally {
     if (keep) console.log(`\nkept: ${work} (site) and ${input} (corpus)`);
     else for (const folder of [work, input]) rmSync(folder, { recursive: true, force: true });
