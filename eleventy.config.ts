@@ -19,17 +19,17 @@ export default async function (config: EleventyConfig) {
   project.templates = await templateSources(config, input); // layouts minified once (html-minifier-terser) in production
 
   config.addPlugin(buildTimings); // per-stage wall time for the benchmark (only when ARCHIVE_TIMINGS is set)
-  config.addPlugin(textDocuments, project); // .txt and .md: ingest -> text -> enrich
+  config.addPlugin(textDocuments, { project, input }); // the corpus scanned: .txt and .md, ingest -> text -> enrich
   config.addPlugin(sitePages, project); // home, 404 and the data layouts print
   config.addPlugin(searchIndex, project); // Pagefind index of the documents, search page and query preparation (started first: it takes longest)
   config.addPlugin(siteAssets, project); // stylesheet and the Arabic font, subset and fingerprinted
   config.addPlugin(metadataExports, project); // data/documents.json, .csv and organisations.json for researchers
-  config.addPlugin(archiveBrowsing, project); // timeline, organisation pages, Atom feeds, sitemap.xml, robots.txt
+  config.addPlugin(archiveBrowsing, project); // document pages, timeline, organisation pages, Atom feeds, sitemap.xml, robots.txt
   config.addPlugin(buildReport, project); // every file accounted for; errors listed, then the build fails
 
   return {
     dir: { input, includes: project.templates.includes, output: "_site" },
-    templateFormats: ["txt", "md", "njk"],
+    templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
   };
 }

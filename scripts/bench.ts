@@ -137,7 +137,7 @@ const EDIT_MARKER = "فقرة أضيفت لقياس سرعة التحديث";
  * build's "Wrote N files" arrives).
  */
 async function devRefresh(input: string, output: string, edited: string): Promise<{ firstBuild: number; refresh: number }> {
-  const server = await startDevServer([`--input=${relative(projectRoot, input)}`, `--output=${output}`, "--quiet"], DEV_DEADLINE_MS);
+  const server = await startDevServer([`--input=${input}`, `--output=${output}`, "--quiet"], DEV_DEADLINE_MS);
   try {
     const firstBuild = ((await server.waitFor("the first build", () => server.buildsFinished()[0])) - server.startedAt) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 1000)); // let the watcher settle
@@ -254,14 +254,13 @@ async function main(): Promise<void> {
   const peerSkip = peerSkipped(count);
   const peerBinary = peerSkip === undefined ? pagefindBinary() : undefined; // before the build, so a missing binary costs no build
   const work = mkdtempSync(join(tmpdir(), `archive-bench-${count}-`));
-  // Inside the project, like content/: Eleventy's --incremental (npm start)
-  // recognises a single changed file only there.
-  const input = mkdtempSync(join(projectRoot, `bench-corpus-${count}-`));
+  const input = join(work, "corpus");
   const output = join(work, "site");
   const timingsFile = join(work, "timings.json");
 
   try {
     const generated = performance.now();
+    mkdirSync(input);
     generateCorpus(count, input);
     console.log(`corpus: ${count} documents, ${format(bytesOf(input) / 1e6)} MB, generated in ${format((performance.now() - generated) / 1000)} s`);
 
@@ -332,7 +331,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (keep) console.log(`\nkept: ${work} (site) and ${input} (corpus)`);
-    else for (const folder of [work, input]) rmSync(folder, { recursive: true, force: true });
+    else rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -46,6 +46,8 @@ export interface EleventyConfig {
   setUseGitIgnore(enabled: boolean): void;
   setLibrary(name: string, library: unknown): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => void | Promise<void>): void;
+  /** Under --watch and --serve, before a rebuild: the files changed since the last build. */
+  on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void | Promise<void>): void;
   ignores: Set<string>;
   setServerOptions(options: Record<string, unknown>): void;
 }

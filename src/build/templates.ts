@@ -96,7 +96,7 @@ export interface TemplateSources {
 /**
  * In production builds, every layout, partial and page is served minified:
  * Nunjucks' include tags read from memory, and the layouts Eleventy reads
- * itself (base.njk, document.njk) are registered as virtual templates at
+ * itself (base.njk) are registered as virtual templates at
  * their own paths. The development server reads the files as written.
  */
 export async function templateSources(config: EleventyConfig, input: string): Promise<TemplateSources> {

@@ -1,6 +1,6 @@
 // Which files under the content folder are documents, and why the others are not.
 import { readdirSync } from "node:fs";
-import { join, posix, sep } from "node:path";
+import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 
 export type DocumentFormat = "txt" | "md";
 
@@ -26,6 +26,13 @@ export function classifyPath(relativePath: string): PathVerdict {
     kind: "ignored",
     reason: extension ? `.${extension} is not a document format (use .txt or .md)` : "no file extension (use .txt or .md)",
   };
+}
+
+/** Whether `path` (as Eleventy's watcher names it) is a document of the corpus in `contentDir`. */
+export function isDocumentIn(contentDir: string, path: string): boolean {
+  const inside = relative(resolve(contentDir), resolve(path));
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return false;
+  return classifyPath(inside.split(sep).join("/")).kind === "document";
 }
 
 /** Every file under a folder, relative, `/`-separated, sorted so builds are deterministic. */

@@ -1,13 +1,18 @@
-// Browsing the archive: the timeline, the organisation index and pages, the
-// Atom feeds, the sitemap and robots.txt. The pages themselves are templates in
-// layouts/pages (timeline*.njk, organisation*.njk, feed.njk, sitemap.njk,
-// robots.njk, added by the site plugin); this plugin gives them their data,
-// computed once per scan of the corpus by the pure functions of timeline.ts,
-// organisations.ts and feeds.ts.
+// The archive's pages and browsing it: a page per document, the timeline, the
+// organisation index and pages, the Atom feeds, the sitemap and robots.txt.
+// The pages themselves are templates in layouts/pages (documents.njk,
+// timeline*.njk, organisation*.njk, feed.njk, sitemap.njk, robots.njk, added
+// by the site plugin); this plugin gives them their data, computed once per
+// scan of the corpus by the pure functions of views.ts, timeline.ts,
+// organisations.ts and feeds.ts, and picks which pages a build writes.
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "../eleventy.ts";
 import type { ArchiveScan } from "../documents/archive.ts";
 import { projectDataDir, type Project } from "../project.ts";
+import { memoizeByObject } from "../arabic/memo.ts";
+import { isDocumentIn } from "../documents/files.ts";
+import { PageChanges } from "./pageChanges.ts";
+import { documentPage } from "./views.ts";
 import { feedView, sitemapPaths, SITE_FEED_URL, type FeedView } from "./feeds.ts";
 import { readBrowseLabels, type BrowseLabels } from "./labels.ts";
 import { buildOrganisations, ORGANISATIONS_URL, type OrganisationsModel } from "./organisations.ts";
@@ -56,13 +61,44 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
     return current;
   };
 
+  // Which pages of the paginated templates this build writes (pageChanges.ts).
+  const changes = new PageChanges();
+  let developing = false;
+  let saved: string[] | undefined;
+  config.on("eleventy.beforeWatch", (changedFiles) => {
+    saved = [...(saved ?? []), ...changedFiles];
+  });
+  config.on("eleventy.before", ({ directories, runMode }) => {
+    developing = runMode !== "build";
+    changes.startBuild(saved !== undefined && saved.every((file) => isDocumentIn(directories.input, file)));
+    saved = undefined;
+  });
+  const written = memoizeByObject((scan: ArchiveScan) => {
+    const { timeline, organisations } = model();
+    const all = { documents: scan.documents, timeline: timeline.pages, organisations: organisations.pages };
+    if (!developing) return all;
+    const json = (value: unknown): string => JSON.stringify(value);
+    return changes.select(json(project.assets), {
+      documents: { pages: all.documents, urlOf: (document) => document.url, signatureOf: (document) => [document, json(timeline.neighbours[document.url])] },
+      timeline: { pages: all.timeline, urlOf: (page) => page.url, signatureOf: (page) => [json(page)] },
+      organisations: { pages: all.organisations, urlOf: (page) => page.url, signatureOf: (page) => [json(page)] },
+    });
+  });
+
   // Frozen: Eleventy hands frozen data to every page as is, instead of
   // deep-copying the archive-wide structures into each one.
+  config.addGlobalData("documentPages", () =>
+    Object.freeze(written(project.scan).documents.map((document) => Object.freeze(documentPage(document, project.viewContext, model().timeline.neighbours[document.url])))),
+  );
   config.addGlobalData("timeline", () => Object.freeze(model().timeline.overview));
-  config.addGlobalData("timelinePages", () => Object.freeze(model().timeline.pages));
-  config.addGlobalData("timelineNeighbours", () => Object.freeze(model().timeline.neighbours));
+  config.addGlobalData("timelinePages", () => Object.freeze(written(project.scan).timeline));
   config.addGlobalData("organisationIndex", () => Object.freeze(model().organisations.index));
-  config.addGlobalData("organisationPages", () => Object.freeze(model().organisations.pages));
+  config.addGlobalData("organisationPages", () => Object.freeze(written(project.scan).organisations));
   config.addGlobalData("atomFeeds", () => Object.freeze(model().feeds));
+  // The sitemap lists every page of the paginated templates, written by this build or not.
+  config.addGlobalData("archivePageUrls", () => {
+    const { timeline, organisations } = model();
+    return Object.freeze([...project.scan.documents, ...timeline.pages, ...organisations.pages].map((page) => page.url));
+  });
   config.addFilter("sitemapPaths", sitemapPaths);
 }

@@ -67,9 +67,13 @@ export function feedView(
   return { ...feed, updated: entries[0]?.updated ?? NO_DATE, entries };
 }
 
-/** The site's pages for the sitemap: every page with a folder address (the 404 page and feeds have none), sorted. */
-export function sitemapPaths(items: readonly { url?: string | false }[]): string[] {
+/**
+ * The site's pages for the sitemap: every page with a folder address (the 404
+ * page and feeds have none), sorted. `items` are Eleventy's pages, `urls` the
+ * addresses of the archive's own pages, whether this build wrote them or not.
+ */
+export function sitemapPaths(items: readonly { url?: string | false }[], urls: readonly string[] = []): string[] {
   const paths = new Set<string>();
-  for (const item of items) if (typeof item.url === "string" && item.url.endsWith("/")) paths.add(item.url);
+  for (const url of [...items.map((item) => item.url), ...urls]) if (typeof url === "string" && url.endsWith("/")) paths.add(url);
   return [...paths].sort();
 }

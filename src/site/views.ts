@@ -6,6 +6,7 @@ import { toArabicIndicDigits } from "../arabic/normalize.ts";
 import type { ArchiveDocument } from "../documents/pipeline.ts";
 import type { DocumentDate, Place } from "../model.ts";
 import type { SiteSettings } from "./settings.ts";
+import type { TimelineNeighbours } from "./timeline.ts";
 
 export interface ViewContext {
   settings: SiteSettings;
@@ -134,6 +135,16 @@ export function documentView(document: ArchiveDocument, context: ViewContext): D
     excerpt: document.description ?? excerpt(document.plainText),
     sourceFile: document.sourcePath,
   };
+}
+
+/** A document's own page: its view, its body and its neighbours in the timeline. */
+export interface DocumentPage extends DocumentView {
+  bodyHtml: string;
+  neighbours: TimelineNeighbours | null;
+}
+
+export function documentPage(document: ArchiveDocument, context: ViewContext, neighbours: TimelineNeighbours | undefined): DocumentPage {
+  return { ...documentView(document, context), bodyHtml: document.bodyHtml, neighbours: neighbours ?? null };
 }
 
 /** Arabic collation, made once: `localeCompare(x, "ar")` builds it anew on every call of a sort. */

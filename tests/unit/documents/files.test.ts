@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyPath, slugFromPath } from "../../../src/documents/files.ts";
+import { join } from "node:path";
+import { classifyPath, isDocumentIn, slugFromPath } from "../../../src/documents/files.ts";
 
 describe("classifyPath: which files are documents", () => {
   it("takes .txt and .md, in any case, in any folder", () => {
@@ -17,6 +18,22 @@ describe("classifyPath: which files are documents", () => {
     expect(classifyPath("_data/site.yaml")).toEqual({ kind: "ignored", reason: "site data (settings and registries), not a document" });
     expect(classifyPath("scan.pdf")).toEqual({ kind: "ignored", reason: ".pdf is not a document format (use .txt or .md)" });
     expect(classifyPath("README")).toEqual({ kind: "ignored", reason: "no file extension (use .txt or .md)" });
+  });
+});
+
+describe("isDocumentIn: what the development server's watcher saw saved", () => {
+  it("is a document of the corpus folder, by the same rules as the scan", () => {
+    expect(isDocumentIn("content", "./content/interpol/doha.txt")).toBe(true);
+    expect(isDocumentIn("content", join(process.cwd(), "content", "note.md"))).toBe(true);
+    expect(isDocumentIn("./content/", "content/notes.TXT")).toBe(true);
+  });
+
+  it("is not a data file, a layout, a file outside the corpus or the corpus folder itself", () => {
+    expect(isDocumentIn("content", "./content/_data/organisations.yaml")).toBe(false);
+    expect(isDocumentIn("content", "./content/doha.txt~")).toBe(false);
+    expect(isDocumentIn("content", "./layouts/base.njk")).toBe(false);
+    expect(isDocumentIn("content", "./notes.txt")).toBe(false);
+    expect(isDocumentIn("content", "./content")).toBe(false);
   });
 });
 

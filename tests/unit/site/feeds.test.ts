@@ -43,4 +43,13 @@ describe("sitemapPaths", () => {
       sitemapPaths([{ url: "/timeline/" }, { url: "/404.html" }, { url: false }, {}, { url: "/" }, { url: "/feed.xml" }, { url: "/timeline/" }, { url: "/documents/a/" }]),
     ).toEqual(["/", "/documents/a/", "/timeline/"]);
   });
+
+  it("adds the archive's own pages, written by this build or not", () => {
+    expect(sitemapPaths([{ url: "/" }, { url: "/search/" }], ["/documents/b/", "/documents/a/", "/", "/organisations/un/feed.xml"])).toEqual([
+      "/",
+      "/documents/a/",
+      "/documents/b/",
+      "/search/",
+    ]);
+  });
 });
