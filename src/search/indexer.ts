@@ -6,6 +6,7 @@
 // keeps each document's record until the document changes, a save
 // re-indexes only the shard the document is in.
 import { fork, type ChildProcess } from "node:child_process";
+import { sameValues } from "../arabic/memo.ts";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,11 +34,6 @@ export interface IndexOptions {
 interface QueuedShard extends ShardFile {
   dir: string;
   records: readonly SearchRecord[];
-}
-
-/** The same records, the same objects, in the same order: compared without reading them. */
-function sameRecords(a: readonly SearchRecord[] | undefined, b: readonly SearchRecord[]): boolean {
-  return a !== undefined && a.length === b.length && a.every((record, n) => record === b[n]);
 }
 
 /** Remove what shard 0 (the folder itself) holds, leaving the other shards' folders. */
@@ -107,7 +103,9 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
     const dir = shardDir(n);
     dirs.add(dir);
     const shard = items.map(source.recordOf);
-    if (sameRecords(written?.get(dir), shard) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
+    // The same record objects, in the same order: compared without reading them.
+    const before = written?.get(dir);
+    if (before !== undefined && sameValues(before, shard) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
     written?.delete(dir);
     emptyShard(outputPath, dir);
     const recordsFile = join(work, `shard-${n}.v8`);

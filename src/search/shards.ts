@@ -28,7 +28,7 @@ function positiveIntegerSetting(env: NodeJS.ProcessEnv, name: string, fallback: 
  * re-indexes the one shard that holds the document, so smaller shards make
  * the index fresh sooner; readers never see these.
  */
-export const DEV_SEARCH_SHARD_SIZE = 500;
+export const DEV_SEARCH_SHARD_SIZE = 100;
 
 /**
  * The shard size: ARCHIVE_SEARCH_SHARD_SIZE when it is a positive integer,

@@ -9,13 +9,13 @@ import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "../eleventy.ts";
 import type { ArchiveScan } from "../documents/archive.ts";
 import { projectDataDir, type Project } from "../project.ts";
-import { memoizeByObject } from "../arabic/memo.ts";
+import { KeptWhileSame, memoizeByObject } from "../arabic/memo.ts";
 import { isDocumentIn } from "../documents/files.ts";
 import { PageChanges } from "./pageChanges.ts";
 import { documentPage } from "./views.ts";
 import { feedView, sitemapPaths, SITE_FEED_URL, type FeedView } from "./feeds.ts";
 import { readBrowseLabels, type BrowseLabels } from "./labels.ts";
-import { buildOrganisations, ORGANISATIONS_URL, type OrganisationsModel } from "./organisations.ts";
+import { buildOrganisations, ORGANISATIONS_URL, type OrganisationPageView, type OrganisationsModel } from "./organisations.ts";
 import { buildTimeline, TIMELINE_URL, type TimelineModel } from "./timeline.ts";
 
 export interface BrowseModel {
@@ -24,10 +24,11 @@ export interface BrowseModel {
   feeds: FeedView[];
 }
 
-export function browseModel(project: Project, labels: BrowseLabels): BrowseModel {
+/** `kept`: organisation pages kept from one build to the next (the development server's). */
+export function browseModel(project: Project, labels: BrowseLabels, kept?: KeptWhileSame<OrganisationPageView[]>): BrowseModel {
   const { documents } = project.scan;
   const context = project.viewContext;
-  const organisations = buildOrganisations(documents, labels, context);
+  const organisations = buildOrganisations(documents, labels, context, kept);
   const siteFeed = feedView(documents, {
     url: SITE_FEED_URL,
     alternate: TIMELINE_URL,
@@ -52,16 +53,20 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
 
   // One model per scan: every data key below reads the same computation.
   const models = new WeakMap<ArchiveScan, BrowseModel>();
+  const keptOrganisationPages = new KeptWhileSame<OrganisationPageView[]>();
   const model = (): BrowseModel => {
     let current = models.get(project.scan);
     if (!current) {
-      current = browseModel(project, labels);
+      current = browseModel(project, labels, developing ? keptOrganisationPages : undefined);
       models.set(project.scan, current);
     }
     return current;
   };
 
   // Which pages of the paginated templates this build writes (pageChanges.ts).
+  // A page's JSON is made once per page object: an organisation's pages are
+  // the same objects from one build to the next while its documents are.
+  const json = memoizeByObject((page: object): string => JSON.stringify(page));
   const changes = new PageChanges();
   let developing = false;
   let saved: string[] | undefined;
@@ -77,9 +82,8 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
     const { timeline, organisations } = model();
     const all = { documents: scan.documents, timeline: timeline.pages, organisations: organisations.pages };
     if (!developing) return all;
-    const json = (value: unknown): string => JSON.stringify(value);
-    return changes.select(json(project.assets), {
-      documents: { pages: all.documents, urlOf: (document) => document.url, signatureOf: (document) => [document, json(timeline.neighbours[document.url])] },
+    return changes.select(JSON.stringify(project.assets), {
+      documents: { pages: all.documents, urlOf: (document) => document.url, signatureOf: (document) => [document, JSON.stringify(timeline.neighbours[document.url])] },
       timeline: { pages: all.timeline, urlOf: (page) => page.url, signatureOf: (page) => [json(page)] },
       organisations: { pages: all.organisations, urlOf: (page) => page.url, signatureOf: (page) => [json(page)] },
     });

@@ -2,7 +2,7 @@
 // documents (/organisations/<id>/, continued on /organisations/<id>/2/ past the
 // `pageSize` setting): names, type, website, the documents that mention it,
 // a per-year chart and the organisations most often named in the same documents.
-import { memoizeByObject } from "../arabic/memo.ts";
+import { KeptWhileSame, memoizeByObject } from "../arabic/memo.ts";
 import type { Organisation } from "../enrich/organisations.ts";
 import type { ArchiveDocument } from "../documents/pipeline.ts";
 import { countByYear, yearChart, yearOf, type ChartView } from "./chart.ts";
@@ -153,69 +153,98 @@ export function organisationIndex(documentsOf: ReadonlyMap<string, ArchiveDocume
   };
 }
 
+/** The pages of one organisation: its documents in pages of `pageSize`, each with the chart and related organisations. */
+function pagesOfOrganisation(
+  organisation: Organisation,
+  list: readonly ArchiveDocument[],
+  documentsOf: ReadonlyMap<string, ArchiveDocument[]>,
+  known: ReadonlyMap<string, Organisation>,
+  labels: BrowseLabels,
+  context: ViewContext,
+  dateOf: (document: ArchiveDocument) => DateView,
+): OrganisationPageView[] {
+  const { settings } = context;
+  const { id } = organisation;
+  const typeLabel = labels.organisationTypes.find(({ type }) => type === organisation.type)?.label;
+  const base = organisationUrl(id);
+  const dated = list.filter((document) => yearOf(document) !== null);
+  const chart = yearChart(`chart-${id}`, countByYear(dated), list.length - dated.length, settings);
+  const related = coOccurrences(id, list, known).map((other) => ({
+    id: other.id,
+    url: organisationUrl(other.id),
+    name: other.name,
+    shared: other.shared,
+    count: countOf(other.shared, labels.sharedDocuments, settings),
+  }));
+  const parent = organisation.parent ? known.get(organisation.parent) : undefined;
+  const chunks = splitPages(list, settings.pageSize);
+  return chunks.map((chunk, index) => {
+    const number = index + 1;
+    return {
+      id,
+      url: pageUrl(base, number),
+      title: number > 1 ? `${organisation.short_ar} (صفحة ${formatNumber(number, settings)})` : organisation.short_ar,
+      heading: organisation.name_ar,
+      shortName: organisation.short_ar,
+      nameEn: organisation.name_en,
+      acronyms: organisation.acronyms.length > 0 ? organisation.acronyms.join(", ") : null,
+      type: typeLabel ?? organisation.type,
+      website: organisation.website ?? null,
+      parent: parent ? { name: parent.short_ar, url: documentsOf.has(parent.id) ? organisationUrl(parent.id) : null } : null,
+      summary: `${countOf(list.length, DOCUMENTS_NOUN, settings)} في الأرشيف تذكرها.`,
+      searchUrl: `/search/?q=${encodeURIComponent(organisation.short_ar)}`,
+      feed: { url: `${base}feed.xml`, title: `${organisation.short_ar}: أحدث الوثائق` },
+      documents: chunk.map((document) => ({
+        url: document.url,
+        title: document.title,
+        date: dateOf(document),
+        place: placeText(document.place),
+        mentions: countOf(document.organisations.find((mention) => mention.id === id)?.count ?? 0, labels.mentions, settings),
+      })),
+      chart,
+      related,
+      pager: pagerView(base, number, chunks.length, settings),
+    };
+  });
+}
+
+/**
+ * Every organisation's pages. With `kept` (the development server's, from
+ * one build to the next), an organisation whose documents are the same
+ * objects, in the same order, keeps the pages it had: a saved document makes
+ * again only the pages of the organisations it names.
+ */
 export function organisationPages(
   documentsOf: ReadonlyMap<string, ArchiveDocument[]>,
   known: ReadonlyMap<string, Organisation>,
   labels: BrowseLabels,
   context: ViewContext,
+  kept = new KeptWhileSame<OrganisationPageView[]>(),
 ): OrganisationPageView[] {
-  const { settings } = context;
-  const typeLabel = new Map(labels.organisationTypes.map(({ type, label }) => [type, label]));
-  const pages: OrganisationPageView[] = [];
+  const { settings, calendar, registry } = context;
   // A document is listed under each organisation it names: format its date once.
   const dateOf = memoizeByObject((document: ArchiveDocument): DateView => dateView(document.date, context));
-  for (const [id, list] of [...documentsOf].sort(([a], [b]) => a.localeCompare(b))) {
-    const organisation = known.get(id) as Organisation;
-    const base = organisationUrl(id);
-    const dated = list.filter((document) => yearOf(document) !== null);
-    const chart = yearChart(`chart-${id}`, countByYear(dated), list.length - dated.length, settings);
-    const related = coOccurrences(id, list, known).map((other) => ({
-      id: other.id,
-      url: organisationUrl(other.id),
-      name: other.name,
-      shared: other.shared,
-      count: countOf(other.shared, labels.sharedDocuments, settings),
-    }));
-    const parent = organisation.parent ? known.get(organisation.parent) : undefined;
-    const chunks = splitPages(list, settings.pageSize);
-    chunks.forEach((chunk, index) => {
-      const number = index + 1;
-      pages.push({
-        id,
-        url: pageUrl(base, number),
-        title: number > 1 ? `${organisation.short_ar} (صفحة ${formatNumber(number, settings)})` : organisation.short_ar,
-        heading: organisation.name_ar,
-        shortName: organisation.short_ar,
-        nameEn: organisation.name_en,
-        acronyms: organisation.acronyms.length > 0 ? organisation.acronyms.join(", ") : null,
-        type: typeLabel.get(organisation.type) ?? organisation.type,
-        website: organisation.website ?? null,
-        parent: parent ? { name: parent.short_ar, url: documentsOf.has(parent.id) ? organisationUrl(parent.id) : null } : null,
-        summary: `${countOf(list.length, DOCUMENTS_NOUN, settings)} في الأرشيف تذكرها.`,
-        searchUrl: `/search/?q=${encodeURIComponent(organisation.short_ar)}`,
-        feed: { url: `${base}feed.xml`, title: `${organisation.short_ar}: أحدث الوثائق` },
-        documents: chunk.map((document) => ({
-          url: document.url,
-          title: document.title,
-          date: dateOf(document),
-          place: placeText(document.place),
-          mentions: countOf(document.organisations.find((mention) => mention.id === id)?.count ?? 0, labels.mentions, settings),
-        })),
-        chart,
-        related,
-        pager: pagerView(base, number, chunks.length, settings),
-      });
+  return [...documentsOf]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([id, list]) => {
+      const organisation = known.get(id) as Organisation;
+      const parentListed = organisation.parent !== undefined && documentsOf.has(organisation.parent);
+      const inputs = [settings, calendar, registry, labels, parentListed, ...list];
+      return kept.get(id, inputs, () => pagesOfOrganisation(organisation, list, documentsOf, known, labels, context, dateOf));
     });
-  }
-  return pages;
 }
 
-export function buildOrganisations(documents: readonly ArchiveDocument[], labels: BrowseLabels, context: ViewContext): OrganisationsModel {
+export function buildOrganisations(
+  documents: readonly ArchiveDocument[],
+  labels: BrowseLabels,
+  context: ViewContext,
+  kept?: KeptWhileSame<OrganisationPageView[]>,
+): OrganisationsModel {
   const known = context.registry.byId;
   const documentsOf = documentsByOrganisation(documents, known);
   return {
     index: organisationIndex(documentsOf, known, labels, context),
-    pages: organisationPages(documentsOf, known, labels, context),
+    pages: organisationPages(documentsOf, known, labels, context, kept),
     documentsOf,
   };
 }

@@ -7,6 +7,8 @@
 // only the pages it touched (its own, its neighbours', the lists that show
 // it). Pages not picked keep the files the previous build wrote.
 
+import { sameValues } from "../arabic/memo.ts";
+
 /**
  * What a page prints, as values compared with Object.is: a document object
  * (the archive keeps it while its file is unchanged), or JSON of a view.
@@ -14,7 +16,7 @@
 export type Signature = readonly unknown[];
 
 export function sameSignature(before: Signature | undefined, now: Signature): boolean {
-  return before !== undefined && before.length === now.length && before.every((value, n) => Object.is(value, now[n]));
+  return before !== undefined && sameValues(before, now);
 }
 
 /** One kind of page: the pages of one paginated template, with how to name and sign each. */

@@ -1,7 +1,7 @@
 // The helpers that make the per-document pipeline fast must give exactly
 // what the plain definitions give.
 import { describe, expect, it } from "vitest";
-import { memoize, memoizeByObject } from "../../../src/arabic/memo.ts";
+import { KeptWhileSame, memoize, memoizeByObject, sameValues } from "../../../src/arabic/memo.ts";
 import { isWhiteSpace } from "../../../src/arabic/whitespace.ts";
 
 describe("isWhiteSpace", () => {
@@ -58,5 +58,30 @@ describe("memoizeByObject", () => {
     const empty: string[] = [];
     expect([size(a), size(a), size(["x", "y"]), size(empty), size(empty)]).toEqual([2, 2, 2, undefined, undefined]);
     expect(calls).toBe(3);
+  });
+});
+
+describe("KeptWhileSame", () => {
+  it("makes a value again only when its inputs are not the same values, per name", () => {
+    const kept = new KeptWhileSame<string[]>();
+    const a = { id: "a" };
+    const b = { id: "b" };
+    let made = 0;
+    const make = (...ids: string[]) => () => {
+      made++;
+      return ids;
+    };
+    const first = kept.get("x", [a, b], make("a", "b"));
+    expect(kept.get("x", [a, b], make("never"))).toBe(first);
+    expect(kept.get("x", [a, { id: "b" }], make("a", "b2"))).toEqual(["a", "b2"]); // an equal copy is not the same value
+    expect(kept.get("x", [a], make("a"))).toEqual(["a"]);
+    expect(kept.get("y", [a], make("y"))).toEqual(["y"]); // names are kept apart
+    expect(made).toBe(4);
+  });
+
+  it("compares lists by Object.is, in order", () => {
+    expect(sameValues([1, "x", NaN], [1, "x", NaN])).toBe(true);
+    expect(sameValues([1, 2], [2, 1])).toBe(false);
+    expect(sameValues([], [])).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildOrganisations, coOccurrences, documentsByOrganisation } from "../../../src/site/organisations.ts";
+import { KeptWhileSame } from "../../../src/arabic/memo.ts";
+import { buildOrganisations, coOccurrences, documentsByOrganisation, type OrganisationPageView } from "../../../src/site/organisations.ts";
 import { contextWith, doc, labels } from "./browse-helpers.ts";
 
 const context = contextWith({ monthNames: "both", digits: "western", pageSize: 50 });
@@ -159,5 +160,22 @@ describe("organisation pages longer than the page size", () => {
       expect(page.chart?.bars).toHaveLength(12);
       expect(page.related).toEqual([{ id: "interpol", url: "/organisations/interpol/", name: "الإنتربول", shared: 12, count: "في 12 وثيقة" }]);
     }
+  });
+});
+
+describe("organisation pages kept from one build to the next (the development server)", () => {
+  it("keeps the pages of an organisation whose documents are the same objects, and makes the others again", () => {
+    const kept = new KeptWhileSame<OrganisationPageView[]>();
+    const first = buildOrganisations(corpus, labels, context, kept).pages;
+    // Document "d" (IOM only) is saved again: a new object for the same file.
+    const saved = corpus.map((document) => (document.slug === "d" ? { ...document, title: "عنوان جديد" } : document));
+    const second = buildOrganisations(saved, labels, context, kept).pages;
+    const byId = (pages: OrganisationPageView[], id: string) => pages.find((page) => page.id === id);
+    expect(byId(second, "interpol")).toBe(byId(first, "interpol"));
+    expect(byId(second, "unodc")).toBe(byId(first, "unodc"));
+    expect(byId(second, "iom")).not.toBe(byId(first, "iom"));
+    expect(byId(second, "iom")?.documents.map((entry) => entry.title)).toContain("عنوان جديد");
+    // The same pages as a build without anything kept.
+    expect(second).toEqual(buildOrganisations(saved, labels, context).pages);
   });
 });
