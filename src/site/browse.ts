@@ -25,7 +25,7 @@ export interface BrowseModel {
 }
 
 /** `kept`: organisation pages kept from one build to the next (the development server's). */
-export function browseModel(project: Project, labels: BrowseLabels, kept?: KeptWhileSame<OrganisationPageView[]>): BrowseModel {
+export function browseModel(project: Project, labels: BrowseLabels, kept?: KeptWhileSame<OrganisationPageView>): BrowseModel {
   const { documents } = project.scan;
   const context = project.viewContext;
   const organisations = buildOrganisations(documents, labels, context, kept);
@@ -53,7 +53,7 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
 
   // One model per scan: every data key below reads the same computation.
   const models = new WeakMap<ArchiveScan, BrowseModel>();
-  const keptOrganisationPages = new KeptWhileSame<OrganisationPageView[]>();
+  const keptOrganisationPages = new KeptWhileSame<OrganisationPageView>();
   const model = (): BrowseModel => {
     let current = models.get(project.scan);
     if (!current) {

@@ -153,7 +153,14 @@ export function organisationIndex(documentsOf: ReadonlyMap<string, ArchiveDocume
   };
 }
 
-/** The pages of one organisation: its documents in pages of `pageSize`, each with the chart and related organisations. */
+/**
+ * The pages of one organisation: its documents in pages of `pageSize`, each
+ * with the chart and related organisations. A page is kept (the same object)
+ * while its own documents are the same objects and what every page of the
+ * organisation prints is the same: a saved document makes again the page
+ * that lists it, and the organisation's other pages only when its counts,
+ * chart or related organisations changed.
+ */
 function pagesOfOrganisation(
   organisation: Organisation,
   list: readonly ArchiveDocument[],
@@ -162,38 +169,53 @@ function pagesOfOrganisation(
   labels: BrowseLabels,
   context: ViewContext,
   dateOf: (document: ArchiveDocument) => DateView,
+  kept: KeptWhileSame<OrganisationPageView>,
 ): OrganisationPageView[] {
   const { settings } = context;
   const { id } = organisation;
-  const typeLabel = labels.organisationTypes.find(({ type }) => type === organisation.type)?.label;
   const base = organisationUrl(id);
   const dated = list.filter((document) => yearOf(document) !== null);
-  const chart = yearChart(`chart-${id}`, countByYear(dated), list.length - dated.length, settings);
-  const related = coOccurrences(id, list, known).map((other) => ({
-    id: other.id,
-    url: organisationUrl(other.id),
-    name: other.name,
-    shared: other.shared,
-    count: countOf(other.shared, labels.sharedDocuments, settings),
-  }));
   const parent = organisation.parent ? known.get(organisation.parent) : undefined;
+  const shared = {
+    id,
+    heading: organisation.name_ar,
+    shortName: organisation.short_ar,
+    nameEn: organisation.name_en,
+    acronyms: organisation.acronyms.length > 0 ? organisation.acronyms.join(", ") : null,
+    type: labels.organisationTypes.find(({ type }) => type === organisation.type)?.label ?? organisation.type,
+    website: organisation.website ?? null,
+    parent: parent ? { name: parent.short_ar, url: documentsOf.has(parent.id) ? organisationUrl(parent.id) : null } : null,
+    summary: `${countOf(list.length, DOCUMENTS_NOUN, settings)} في الأرشيف تذكرها.`,
+    searchUrl: `/search/?q=${encodeURIComponent(organisation.short_ar)}`,
+    feed: { url: `${base}feed.xml`, title: `${organisation.short_ar}: أحدث الوثائق` },
+    chart: yearChart(`chart-${id}`, countByYear(dated), list.length - dated.length, settings),
+    related: coOccurrences(id, list, known).map((other) => ({
+      id: other.id,
+      url: organisationUrl(other.id),
+      name: other.name,
+      shared: other.shared,
+      count: countOf(other.shared, labels.sharedDocuments, settings),
+    })),
+  };
+  const sharedJson = JSON.stringify(shared);
   const chunks = splitPages(list, settings.pageSize);
   return chunks.map((chunk, index) => {
     const number = index + 1;
-    return {
+    const url = pageUrl(base, number);
+    return kept.get(url, [context.settings, context.calendar, context.registry, labels, sharedJson, chunks.length, ...chunk], () => ({
       id,
-      url: pageUrl(base, number),
+      url,
       title: number > 1 ? `${organisation.short_ar} (صفحة ${formatNumber(number, settings)})` : organisation.short_ar,
-      heading: organisation.name_ar,
-      shortName: organisation.short_ar,
-      nameEn: organisation.name_en,
-      acronyms: organisation.acronyms.length > 0 ? organisation.acronyms.join(", ") : null,
-      type: typeLabel ?? organisation.type,
-      website: organisation.website ?? null,
-      parent: parent ? { name: parent.short_ar, url: documentsOf.has(parent.id) ? organisationUrl(parent.id) : null } : null,
-      summary: `${countOf(list.length, DOCUMENTS_NOUN, settings)} في الأرشيف تذكرها.`,
-      searchUrl: `/search/?q=${encodeURIComponent(organisation.short_ar)}`,
-      feed: { url: `${base}feed.xml`, title: `${organisation.short_ar}: أحدث الوثائق` },
+      heading: shared.heading,
+      shortName: shared.shortName,
+      nameEn: shared.nameEn,
+      acronyms: shared.acronyms,
+      type: shared.type,
+      website: shared.website,
+      parent: shared.parent,
+      summary: shared.summary,
+      searchUrl: shared.searchUrl,
+      feed: shared.feed,
       documents: chunk.map((document) => ({
         url: document.url,
         title: document.title,
@@ -201,44 +223,37 @@ function pagesOfOrganisation(
         place: placeText(document.place),
         mentions: countOf(document.organisations.find((mention) => mention.id === id)?.count ?? 0, labels.mentions, settings),
       })),
-      chart,
-      related,
+      chart: shared.chart,
+      related: shared.related,
       pager: pagerView(base, number, chunks.length, settings),
-    };
+    }));
   });
 }
 
 /**
  * Every organisation's pages. With `kept` (the development server's, from
- * one build to the next), an organisation whose documents are the same
- * objects, in the same order, keeps the pages it had: a saved document makes
- * again only the pages of the organisations it names.
+ * one build to the next), a page is kept while what it prints comes from the
+ * same documents and the same organisation-wide figures (pagesOfOrganisation).
  */
 export function organisationPages(
   documentsOf: ReadonlyMap<string, ArchiveDocument[]>,
   known: ReadonlyMap<string, Organisation>,
   labels: BrowseLabels,
   context: ViewContext,
-  kept = new KeptWhileSame<OrganisationPageView[]>(),
+  kept = new KeptWhileSame<OrganisationPageView>(),
 ): OrganisationPageView[] {
-  const { settings, calendar, registry } = context;
   // A document is listed under each organisation it names: format its date once.
   const dateOf = memoizeByObject((document: ArchiveDocument): DateView => dateView(document.date, context));
   return [...documentsOf]
     .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([id, list]) => {
-      const organisation = known.get(id) as Organisation;
-      const parentListed = organisation.parent !== undefined && documentsOf.has(organisation.parent);
-      const inputs = [settings, calendar, registry, labels, parentListed, ...list];
-      return kept.get(id, inputs, () => pagesOfOrganisation(organisation, list, documentsOf, known, labels, context, dateOf));
-    });
+    .flatMap(([id, list]) => pagesOfOrganisation(known.get(id) as Organisation, list, documentsOf, known, labels, context, dateOf, kept));
 }
 
 export function buildOrganisations(
   documents: readonly ArchiveDocument[],
   labels: BrowseLabels,
   context: ViewContext,
-  kept?: KeptWhileSame<OrganisationPageView[]>,
+  kept?: KeptWhileSame<OrganisationPageView>,
 ): OrganisationsModel {
   const known = context.registry.byId;
   const documentsOf = documentsByOrganisation(documents, known);

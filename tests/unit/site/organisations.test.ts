@@ -165,7 +165,7 @@ describe("organisation pages longer than the page size", () => {
 
 describe("organisation pages kept from one build to the next (the development server)", () => {
   it("keeps the pages of an organisation whose documents are the same objects, and makes the others again", () => {
-    const kept = new KeptWhileSame<OrganisationPageView[]>();
+    const kept = new KeptWhileSame<OrganisationPageView>();
     const first = buildOrganisations(corpus, labels, context, kept).pages;
     // Document "d" (IOM only) is saved again: a new object for the same file.
     const saved = corpus.map((document) => (document.slug === "d" ? { ...document, title: "عنوان جديد" } : document));
@@ -177,5 +177,22 @@ describe("organisation pages kept from one build to the next (the development se
     expect(byId(second, "iom")?.documents.map((entry) => entry.title)).toContain("عنوان جديد");
     // The same pages as a build without anything kept.
     expect(second).toEqual(buildOrganisations(saved, labels, context).pages);
+  });
+
+  it("keeps the other pages of a long list when a document on one page is saved, unless the organisation's figures change", () => {
+    const pageContext = contextWith({ pageSize: 5, digits: "western" });
+    const many = Array.from({ length: 12 }, (_, index) => doc(`n${String(index).padStart(2, "0")}`, `${2000 + index}-01-01`, { iom: 1 }));
+    const iomPages = (pages: OrganisationPageView[]) => pages.filter((page) => page.id === "iom");
+    const kept = new KeptWhileSame<OrganisationPageView>();
+    const first = iomPages(buildOrganisations(many, labels, pageContext, kept).pages);
+    // n00, the oldest, is on the third page; its new title changes no count.
+    const retitled = many.map((document) => (document.slug === "n00" ? { ...document, title: "عنوان جديد" } : document));
+    const second = iomPages(buildOrganisations(retitled, labels, pageContext, kept).pages);
+    expect(second.map((page, n) => page === first[n])).toEqual([true, true, false]);
+    // Moved to another year: the chart changes on every page.
+    const redated = retitled.map((document) => (document.slug === "n00" ? doc("n00", "2011-06-01", { iom: 1 }) : document));
+    const third = iomPages(buildOrganisations(redated, labels, pageContext, kept).pages);
+    expect(third.map((page, n) => page === second[n])).toEqual([false, false, false]);
+    expect(third).toEqual(iomPages(buildOrganisations(redated, labels, pageContext).pages));
   });
 });
