@@ -116,4 +116,14 @@ describe("the development server after one edited document", () => {
     // The sitemap still lists the pages this rebuild did not write.
     expect((await server.get("/sitemap.xml"))?.body).toContain(`/documents/${UNTOUCHED}/`);
   });
+
+  it("writes every page again after a save that is not a document of the corpus", async () => {
+    const before = pagesWritten(output);
+    const from = server.output().length;
+    // A private draft: watched like the documents, but the archive does not publish it.
+    writeFileSync(join(corpus, "_draft.txt"), "مسودة لم تنشر بعد.\n");
+    await server.waitFor("the rebuild", () => server.printedAfter(from, "Build report: 6 files found: 5 published, 1 ignored"));
+    const after = pagesWritten(output);
+    expect([...before.keys()].filter((url) => after.get(url) === before.get(url))).toEqual([]);
+  });
 });
