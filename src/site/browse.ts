@@ -51,6 +51,9 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
   const labels = readBrowseLabels(projectDataDir);
   config.addPlugin(rssPlugin, {}); // dateToRfc3339 and absoluteUrl for the feeds and the sitemap
 
+  // Set by each build: the development server keeps pages from one build to the next.
+  let developing = false;
+
   // One model per scan: every data key below reads the same computation.
   const models = new WeakMap<ArchiveScan, BrowseModel>();
   const keptOrganisationPages = new KeptWhileSame<OrganisationPageView>();
@@ -68,7 +71,6 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
   // the same objects from one build to the next while its documents are.
   const json = memoizeByObject((page: object): string => JSON.stringify(page));
   const changes = new PageChanges();
-  let developing = false;
   let saved: string[] | undefined;
   config.on("eleventy.beforeWatch", (changedFiles) => {
     saved = [...(saved ?? []), ...changedFiles];

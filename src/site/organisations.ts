@@ -203,19 +203,9 @@ function pagesOfOrganisation(
     const number = index + 1;
     const url = pageUrl(base, number);
     return kept.get(url, [context.settings, context.calendar, context.registry, labels, sharedJson, chunks.length, ...chunk], () => ({
-      id,
+      ...shared,
       url,
       title: number > 1 ? `${organisation.short_ar} (صفحة ${formatNumber(number, settings)})` : organisation.short_ar,
-      heading: shared.heading,
-      shortName: shared.shortName,
-      nameEn: shared.nameEn,
-      acronyms: shared.acronyms,
-      type: shared.type,
-      website: shared.website,
-      parent: shared.parent,
-      summary: shared.summary,
-      searchUrl: shared.searchUrl,
-      feed: shared.feed,
       documents: chunk.map((document) => ({
         url: document.url,
         title: document.title,
@@ -223,8 +213,6 @@ function pagesOfOrganisation(
         place: placeText(document.place),
         mentions: countOf(document.organisations.find((mention) => mention.id === id)?.count ?? 0, labels.mentions, settings),
       })),
-      chart: shared.chart,
-      related: shared.related,
       pager: pagerView(base, number, chunks.length, settings),
     }));
   });
