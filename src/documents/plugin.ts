@@ -14,7 +14,7 @@ export function textDocuments(config: EleventyConfig, { project, input }: { proj
   // Eleventy does not read the corpus, but a .gitignore must not hide a file from its watcher.
   config.setUseGitIgnore(false);
   // The development server rebuilds when a document is saved, added or removed.
-  config.addWatchTarget(`${input}/**/*.{txt,md,TXT,MD}`);
+  config.addWatchTarget(`${input}/**/*.{[tT][xX][tT],[mM][dD]}`); // any case, as the scan accepts it
 
   // Eleventy runs the plugins' eleventy.before listeners together: this one,
   // registered first, starts the scan, and the others wait for project.scanned.

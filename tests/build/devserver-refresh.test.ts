@@ -126,4 +126,11 @@ describe("the development server after one edited document", () => {
     const after = pagesWritten(output);
     expect([...before.keys()].filter((url) => after.get(url) === before.get(url))).toEqual([]);
   });
+
+  it("notices a document whose extension is not in lower case, as the scan accepts it", async () => {
+    const from = server.output().length;
+    cpSync(join(fixturesDir, "corpus", "interpol-our-role.txt"), join(corpus, "Role-Copy.Txt"));
+    await server.waitFor("the rebuild", () => server.printedAfter(from, "Build report: 7 files found: 6 published, 1 ignored"));
+    expect((await server.get("/documents/role-copy/"))?.status).toBe(200);
+  });
 });
