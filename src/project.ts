@@ -47,6 +47,7 @@ export class Project {
       furniture: readFurnitureRules(dataDir),
       calendar: await readCalendarNames(dataDir),
       registry: readRegistry(dataDir),
+      maxDocumentBytes: Math.round(settings.maxDocumentMB * 1024 * 1024),
     };
     return new Project(settings, data, dataDir);
   }

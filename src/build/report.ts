@@ -11,6 +11,7 @@ import type { EleventyConfig } from "../eleventy.ts";
 import { writeOutputFile } from "./output.ts";
 import type { Project } from "../project.ts";
 import type { ArchiveScan, FileStatus } from "../documents/archive.ts";
+import { displayPath } from "../documents/files.ts";
 import type { ArchiveDocument, Problem } from "../documents/pipeline.ts";
 
 export const REPORT_PATH = "data/build-report.json";
@@ -75,7 +76,7 @@ export function reportOf(scan: ArchiveScan): BuildReport {
 
 /** `file:line: error|warning: what is wrong — how to fix it` (no `:line` when there is none). */
 export function formatProblem(file: string, problem: ReportProblem): string {
-  const where = problem.line === undefined ? file : `${file}:${problem.line}`;
+  const where = problem.line === undefined ? displayPath(file) : `${displayPath(file)}:${problem.line}`;
   return `${where}: ${problem.severity}: ${problem.message} — ${problem.fix}`;
 }
 
@@ -103,7 +104,7 @@ export function formatSummary(report: BuildReport, options: SummaryOptions = {})
   ];
   const siteData = report.files.filter((file) => file.status === "ignored" && file.file.startsWith("_data/"));
   for (const file of report.files) {
-    if (file.status === "ignored" && !siteData.includes(file)) lines.push(`  ignored: ${prefix}${file.file} (${file.reason ?? "not a document"})`);
+    if (file.status === "ignored" && !siteData.includes(file)) lines.push(`  ignored: ${prefix}${displayPath(file.file)} (${file.reason ?? "not a document"})`);
   }
   if (siteData.length > 0) lines.push(`  ignored: ${plural(siteData.length, "site data file")} in ${prefix}_data/`);
   const all = [

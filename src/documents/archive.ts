@@ -1,10 +1,10 @@
 // The corpus as a whole: every file under the content folder, its fate, and the
 // documents built from it. Scanned once per build; unchanged files are reused.
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { classifyPath, listFiles, type DocumentFormat } from "./files.ts";
+import { describeError, scanFolder, type DocumentFormat } from "./files.ts";
 import { ingestInHelper } from "./helperIngest.ts";
-import { buildDocument, MAX_DOCUMENT_BYTES, oversizeProblem, type ArchiveData, type ArchiveDocument, type DocumentResult, type Problem } from "./pipeline.ts";
+import { buildDocument, oversizeProblem, type ArchiveData, type ArchiveDocument, type DocumentResult, type Problem } from "./pipeline.ts";
 
 export type FileStatus = "published" | "ignored" | "rejected";
 
@@ -36,10 +36,14 @@ function duplicateSlugProblems(results: { file: string; document: ArchiveDocumen
   for (const [slug, files] of bySlug) {
     if (files.length < 2) continue;
     for (const file of files) {
+      const others = files.filter((other) => other !== file);
+      // Report.txt and report.txt are two files here, one file on Windows and macOS: say why they clash.
+      const caseOnly = others.some((other) => other.toLowerCase() === file.toLowerCase());
+      const note = caseOnly ? " (the names differ only by letter case: on Windows and macOS they are the same file)" : "";
       problems.push({
         file,
         severity: "error",
-        message: `slug \`${slug}\` is also used by ${files.filter((other) => other !== file).join(", ")}`,
+        message: `slug \`${slug}\` is also used by ${others.join(", ")}${note}`,
         fix: "rename one of the files, or give one a different `slug:` in its front matter",
       });
     }
@@ -51,6 +55,10 @@ function duplicateSlugProblems(results: { file: string; document: ArchiveDocumen
 export interface PendingFile {
   file: string;
   format: DocumentFormat;
+  /** What to read, relative to the content folder (where a link inside it leads, or the file itself). */
+  source: string;
+  /** device:inode as the scan saw it: a file swapped for another (or for a link) since then is not read. */
+  identity: string;
   stamp: string;
   size: number;
 }
@@ -62,19 +70,39 @@ export interface IngestedFile {
 }
 
 const cannotRead = (file: string, error: unknown): DocumentResult => {
-  // A file that vanished mid-scan, a broken link, no permission to read: say so, do not crash.
-  const reason = error instanceof Error ? error.message : String(error);
-  return { document: null, problems: [{ file, severity: "error", message: `cannot be read (${reason})`, fix: "check that the file exists and that you may read it" }] };
+  // A file that vanished mid-scan, no permission to read: say so, do not crash.
+  return {
+    document: null,
+    problems: [{ file, severity: "error", message: `cannot be read (${describeError(error)})`, fix: "check that the file exists and that the user running the build may read it (chmod a+r)" }],
+  };
 };
 
-/** Read and build one file of the corpus. */
+// O_NOFOLLOW: the last part of the path must not have become a link since the scan; O_NONBLOCK: opening
+// a FIFO put in its place cannot wait for a writer. (Neither exists on Windows, which has no FIFOs.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Read and build one file of the corpus, only if it is still the regular file the scan saw. */
 export function ingestFile(contentDir: string, pending: PendingFile, data: ArchiveData): IngestedFile {
+  // Too large to be a document: say so without reading it (it may be a video renamed .txt).
+  if (pending.size > data.maxDocumentBytes) return { result: { document: null, problems: [oversizeProblem(pending.file, pending.size, data.maxDocumentBytes)] }, keep: true };
+  let fd: number;
   try {
-    // Too large to be a document: say so without reading it (it may be a video renamed .txt).
-    if (pending.size > MAX_DOCUMENT_BYTES) return { result: { document: null, problems: [oversizeProblem(pending.file, pending.size)] }, keep: true };
-    return { result: buildDocument(pending.file, pending.format, readFileSync(join(contentDir, pending.file)), data), keep: true };
+    fd = openSync(join(contentDir, pending.source), OPEN_FLAGS);
   } catch (error) {
     return { result: cannotRead(pending.file, error), keep: false };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || `${info.dev}:${info.ino}` !== pending.identity) {
+      const problem: Problem = { file: pending.file, severity: "error", message: "changed into another file while the build was reading the folder: it is not read", fix: "build again" };
+      return { result: { document: null, problems: [problem] }, keep: false };
+    }
+    if (info.size > data.maxDocumentBytes) return { result: { document: null, problems: [oversizeProblem(pending.file, info.size, data.maxDocumentBytes)] }, keep: false };
+    return { result: buildDocument(pending.file, pending.format, readFileSync(fd), data), keep: true };
+  } catch (error) {
+    return { result: cannotRead(pending.file, error), keep: false };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -83,10 +111,11 @@ export const PARALLEL_SCAN_MIN_FILES = 400;
 /** The share of the files the helper thread builds: less than half, as it starts later. */
 const HELPER_SHARE = 0.45;
 
-/** The corpus's files as found: the ones to publish, by path in listing order, and the fates of those ignored. */
+/** The corpus's paths as found: the files to read, in path order, and the fates decided without reading (with their problems). */
 interface Survey {
-  files: { file: string; format: DocumentFormat }[];
-  ignored: FileFate[];
+  files: (Omit<PendingFile, "stamp"> & { mtimeMs: number })[];
+  decided: FileFate[];
+  problems: Problem[];
 }
 
 export class Archive {
@@ -104,7 +133,7 @@ export class Archive {
 
   scan(contentDir: string): ArchiveScan {
     const survey = this.#survey(contentDir);
-    this.#ingestHere(contentDir, this.#pending(contentDir, survey));
+    this.#ingestHere(contentDir, this.#pending(survey));
     return this.#assemble(survey);
   }
 
@@ -115,7 +144,7 @@ export class Archive {
    */
   async scanInParallel(contentDir: string): Promise<ArchiveScan> {
     const survey = this.#survey(contentDir);
-    const pending = this.#pending(contentDir, survey);
+    const pending = this.#pending(survey);
     if (pending.length < PARALLEL_SCAN_MIN_FILES || this.dataDir === undefined) {
       this.#ingestHere(contentDir, pending);
       return this.#assemble(survey);
@@ -134,11 +163,15 @@ export class Archive {
   }
 
   #survey(contentDir: string): Survey {
-    const survey: Survey = { files: [], ignored: [] };
-    for (const file of listFiles(contentDir)) {
-      const verdict = classifyPath(file);
-      if (verdict.kind === "ignored") survey.ignored.push({ file, status: "ignored", reason: verdict.reason });
-      else survey.files.push({ file, format: verdict.format });
+    const survey: Survey = { files: [], decided: [], problems: [] };
+    for (const found of scanFolder(contentDir)) {
+      if (found.kind === "document") {
+        const { path: file, format, source, identity, size, mtimeMs } = found;
+        survey.files.push({ file, format, source, identity, size, mtimeMs });
+        continue;
+      }
+      survey.decided.push({ file: found.path, status: found.status, reason: found.reason });
+      if (found.status === "rejected") survey.problems.push({ file: found.path, severity: "error", message: found.reason, fix: found.fix ?? "remove it from the content folder" });
     }
     const seen = new Set(survey.files.map(({ file }) => file));
     for (const cached of this.#cache.keys()) if (!seen.has(cached)) this.#cache.delete(cached);
@@ -146,16 +179,12 @@ export class Archive {
   }
 
   /** The files changed since they were last built (or never built); a file that cannot even be looked at gets its problem at once. */
-  #pending(contentDir: string, survey: Survey): PendingFile[] {
+  #pending(survey: Survey): PendingFile[] {
     const pending: PendingFile[] = [];
-    for (const { file, format } of survey.files) {
-      try {
-        const info = statSync(join(contentDir, file));
-        const stamp = `${info.size}:${info.mtimeMs}`;
-        if (this.#cache.get(file)?.stamp !== stamp) pending.push({ file, format, stamp, size: info.size });
-      } catch (error) {
-        this.#cache.set(file, { stamp: "", result: cannotRead(file, error) });
-      }
+    for (const { mtimeMs, ...file } of survey.files) {
+      // The source and identity are part of the stamp: a link pointed elsewhere is read again.
+      const stamp = `${file.source}:${file.identity}:${file.size}:${mtimeMs}`;
+      if (this.#cache.get(file.file)?.stamp !== stamp) pending.push({ ...file, stamp });
     }
     return pending;
   }
@@ -166,8 +195,8 @@ export class Archive {
   }
 
   #assemble(survey: Survey): ArchiveScan {
-    const fates: FileFate[] = [...survey.ignored];
-    const problems: Problem[] = [];
+    const fates: FileFate[] = [...survey.decided];
+    const problems: Problem[] = [...survey.problems];
     const built: { file: string; document: ArchiveDocument }[] = [];
     for (const { file } of survey.files) {
       const result = this.#cache.get(file)?.result;

@@ -2,6 +2,7 @@
 // what the pipeline read out of each file, and what deserves a second look.
 import { findCandidateOrganisations, type OrganisationRegistry } from "../enrich/organisations.ts";
 import type { ArchiveScan } from "./archive.ts";
+import { displayPath } from "./files.ts";
 import type { ArchiveDocument, Problem } from "./pipeline.ts";
 
 export interface ReportEntry {
@@ -21,7 +22,7 @@ function describeDate(document: ArchiveDocument): string {
 }
 
 function problemLine(problem: Problem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const where = problem.line === undefined ? displayPath(problem.file) : `${displayPath(problem.file)}:${problem.line}`;
   return `${where}: ${problem.severity}: ${problem.message}. Fix: ${problem.fix}`;
 }
 
@@ -63,7 +64,7 @@ export function contentReport(scan: ArchiveScan, registry: OrganisationRegistry)
 export function formatContentReport(entries: readonly ReportEntry[], scan: ArchiveScan): string {
   const count = (status: string): number => scan.fates.filter((fate) => fate.status === status).length;
   const body = entries.map((entry) =>
-    [`${entry.file}: ${entry.status}`, ...entry.lines.map((line) => `  ${line}`), ...entry.notes.map((note) => `  ! ${note}`)].join("\n"),
+    [`${displayPath(entry.file)}: ${entry.status}`, ...entry.lines.map((line) => `  ${line}`), ...entry.notes.map((note) => `  ! ${note}`)].join("\n"),
   );
   const errors = scan.problems.filter((problem) => problem.severity === "error").length;
   const summary = `${scan.fates.length} files: ${count("published")} published, ${count("ignored")} ignored, ${count("rejected")} rejected; ${errors} error(s).`;

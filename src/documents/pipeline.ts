@@ -1,11 +1,11 @@
 // One content file in, one archive document (or the reasons it cannot be one) out:
 // ingest -> text -> enrich, as pure steps over data loaded once per build.
-import MarkdownIt from "markdown-it";
 import { decodeBytes } from "../ingest/decode.ts";
 import { splitFrontMatter } from "../ingest/frontMatter.ts";
 import { parseText } from "../text/parse.ts";
 import { renderBlocks, stripBidiControls } from "../text/inline.ts";
 import { inferTitle } from "../text/title.ts";
+import { parseMarkdown } from "../text/markdown.ts";
 import type { FurnitureRules } from "../text/furniture.ts";
 import {
   dateInputFromParsedText,
@@ -16,13 +16,15 @@ import {
 } from "../enrich/dates.ts";
 import { findDateline } from "../enrich/places.ts";
 import { findOrganisations, type OrganisationRegistry } from "../enrich/organisations.ts";
-import type { Block, DocumentDate, OrganisationMention, ParsedText, Place, RemovedLine, TitleSource } from "../model.ts";
-import { slugFromPath, type DocumentFormat } from "./files.ts";
+import type { Block, DocumentDate, OrganisationMention, Place, RemovedLine, TitleSource } from "../model.ts";
+import { fileNameNotes, slugFromPath, type DocumentFormat } from "./files.ts";
 
 export interface ArchiveData {
   furniture: FurnitureRules;
   calendar: CalendarNames;
   registry: OrganisationRegistry;
+  /** The largest file read as a document (site.yaml `maxDocumentMB`). */
+  maxDocumentBytes: number;
 }
 
 export interface Problem {
@@ -58,27 +60,19 @@ export interface DocumentResult {
 /** Front matter keys a maintainer may set; README "Front matter" documents each. */
 export const FRONT_MATTER_KEYS = ["title", "date", "place", "organisations", "not_organisations", "slug", "description"] as const;
 
-/**
- * The largest file the build reads as a document. The longest real documents
- * (a UN report of a few hundred pages) are well under 1 MB of UTF-8; a bigger
- * file is a dump or a mistake, and would make one unreadable page.
- */
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 /** The longest title shown in <h1> and <title>; the longest real ones are about 160 characters. */
 export const MAX_TITLE_LENGTH = 250;
 /** A line longer than this has almost certainly lost its paragraph breaks. */
 export const LONG_LINE_LENGTH = 10_000;
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-
 /** The error for a file too large to be one document (checked before reading it). */
-export function oversizeProblem(file: string, size: number): Problem {
+export function oversizeProblem(file: string, size: number, limit: number): Problem {
   const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   return {
     file,
     severity: "error",
-    message: `is ${mb(size)}; the largest document the build reads is ${mb(MAX_DOCUMENT_BYTES)}`,
-    fix: "split it into several documents, one file each (or remove it if it is not a document)",
+    message: `is ${mb(size)}; the largest document the build reads is ${mb(limit)}`,
+    fix: "split it into several documents, one file each (or remove it if it is not a document); the limit is `maxDocumentMB` in content/_data/site.yaml",
   };
 }
 
@@ -96,48 +90,8 @@ function isBlank(text: string): boolean {
   return /^[\s\p{Cf}]*$/u.test(text);
 }
 
-/** Braces as entities too, like every other text we render (see src/text/inline.ts). */
-function escapeBraces(html: string): string {
-  return html.replace(/[{}]/g, (brace) => (brace === "{" ? "&#123;" : "&#125;"));
-}
-
 function problem(file: string, severity: Problem["severity"], message: string, fix: string, line?: number): Problem {
   return line === undefined ? { file, severity, message, fix } : { file, line, severity, message, fix };
-}
-
-/** The words of a Markdown text, paragraph by paragraph, without its markup. */
-function markdownBlocks(source: string): Block[] {
-  const blocks: Block[] = [];
-  const tokens = markdown.parse(source, {});
-  tokens.forEach((token, index) => {
-    if (token.type !== "inline") return;
-    const text = (token.children ?? [])
-      .filter((child) => child.type === "text" || child.type === "code_inline")
-      .map((child) => child.content)
-      .join("");
-    const opener = tokens[index - 1];
-    const line = (opener?.map?.[0] ?? 0) + 1;
-    blocks.push(opener?.type === "heading_open" ? { kind: "heading", text, line } : { kind: "paragraph", text, line });
-  });
-  return blocks;
-}
-
-/** Markdown: the first `# ` heading is the title; the rest renders with markdown-it (raw HTML escaped). */
-function parseMarkdown(body: string): { parsed: ParsedText; bodyHtml: string } {
-  const clean = stripBidiControls(body);
-  const blocks = markdownBlocks(clean);
-  const first = blocks[0];
-  const hasTitle = first?.kind === "heading" && /^#[ \t]/m.test(clean);
-  const heading = /^#[ \t]+.+$/m.exec(clean);
-  const rest = hasTitle && heading ? clean.replace(heading[0], "") : clean;
-  const titleText = first && first.kind !== "list" ? first.text : "";
-  const parsed: ParsedText = {
-    title: hasTitle ? titleText : inferTitle(titleText),
-    titleSource: hasTitle ? "text" : "inferred",
-    blocks: hasTitle ? blocks.slice(1) : blocks,
-    removed: [],
-  };
-  return { parsed, bodyHtml: escapeBraces(markdown.render(rest)) };
 }
 
 function plainTextOf(blocks: readonly Block[]): string {
@@ -191,7 +145,7 @@ function longLinesOf(body: string, lineOffset: number): { line: number; length: 
 /** Build one document from a file's bytes. Never throws for bad content: it reports problems. */
 export function buildDocument(sourcePath: string, format: DocumentFormat, bytes: Uint8Array, data: ArchiveData): DocumentResult {
   const problems: Problem[] = [];
-  if (bytes.length > MAX_DOCUMENT_BYTES) return { document: null, problems: [oversizeProblem(sourcePath, bytes.length)] };
+  if (bytes.length > data.maxDocumentBytes) return { document: null, problems: [oversizeProblem(sourcePath, bytes.length, data.maxDocumentBytes)] };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { document: null, problems: [problem(sourcePath, "error", decoded.message, decoded.fix, decoded.line)] };
   for (const warning of decoded.warnings) problems.push(problem(sourcePath, "warning", warning.message, warning.fix, warning.line));
@@ -235,8 +189,11 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
     );
   }
 
-  const { parsed, bodyHtml: markdownHtml } =
-    format === "md" ? parseMarkdown(split.body) : { parsed: parseText(split.body, data.furniture), bodyHtml: "" };
+  const { parsed, bodyHtml: markdownHtml, notes: markdownNotes } =
+    format === "md" ? parseMarkdown(split.body) : { parsed: parseText(split.body, data.furniture), bodyHtml: "", notes: [] };
+  for (const note of markdownNotes) {
+    problems.push(problem(sourcePath, "warning", note.message, note.fix, note.line === undefined ? undefined : note.line + split.bodyLineOffset));
+  }
 
   let title = parsed.title;
   let titleSource: TitleSource = parsed.titleSource;
@@ -303,6 +260,8 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
     problems.push(problem(sourcePath, "error", `slug \`${slug}\` contains \`/\` or \`..\`: a slug is one part of an address, and this one would put the page outside /documents/`, slugFix, keyLine("slug")));
   } else if (!/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(slug)) {
     problems.push(problem(sourcePath, "error", `slug \`${slug}\` cannot be used in a URL`, slugFix, slugFromFront ? keyLine("slug") : undefined));
+  } else {
+    for (const note of fileNameNotes(sourcePath, `/documents/${slug}/`)) problems.push(problem(sourcePath, "warning", note.message, note.fix));
   }
 
   // The title, the date's evidence, the place and the removed lines are cut

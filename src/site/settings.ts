@@ -13,6 +13,8 @@ export interface SiteSettings {
   homeDocuments: number;
   /** The longest list one page shows before it continues on a next page (timeline years, organisations). */
   pageSize: number;
+  /** The largest file the build reads as a document, in MB (1,048,576 bytes). */
+  maxDocumentMB: number;
 }
 
 const CHOICES = {
@@ -47,12 +49,14 @@ export function loadSettings(yamlText: string, fileName = "site.yaml"): SiteSett
     hijri: raw.hijri === true,
     homeDocuments: typeof raw.homeDocuments === "number" ? raw.homeDocuments : 10,
     pageSize: raw.pageSize === undefined ? 50 : typeof raw.pageSize === "number" ? raw.pageSize : Number.NaN,
+    maxDocumentMB: raw.maxDocumentMB === undefined ? 5 : typeof raw.maxDocumentMB === "number" ? raw.maxDocumentMB : Number.NaN,
   };
   if (typeof raw.hijri !== "boolean") problems.push("`hijri` must be true or false");
   if (!Number.isInteger(settings.homeDocuments) || settings.homeDocuments < 1) {
     problems.push("`homeDocuments` must be a whole number of at least 1");
   }
   if (!Number.isInteger(settings.pageSize) || settings.pageSize < 5) problems.push("`pageSize` must be a whole number of at least 5");
+  if (!(settings.maxDocumentMB > 0 && settings.maxDocumentMB <= 1024)) problems.push("`maxDocumentMB` must be a number of megabytes above 0 and at most 1024 (default 5)");
   if (settings.url && !/^https?:\/\/[^/]+/.test(settings.url)) problems.push("`url` must start with https:// (the published address)");
   if (problems.length > 0) {
     throw new Error(`${fileName}: ${problems.length} problem(s) in the site settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

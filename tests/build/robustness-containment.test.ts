@@ -187,11 +187,11 @@ describe("links that stay inside", () => {
     expect(entry("mirror")).toMatchObject({ status: "ignored", reason: "a link to the folder real/, whose files are listed under their own names" });
     expect(report.files.some((candidate) => candidate.file.startsWith("mirror/"))).toBe(false);
     expect(entry("linked-again.txt")).toMatchObject({ status: "published", url: "/documents/linked-again/" });
-    expect(entry("linked.txt")).toMatchObject({ status: "ignored", reason: "a link to the same file as linked-again.txt, which publishes it" });
+    expect(entry("linked.txt")).toMatchObject({ status: "ignored", reason: "a link to the same file as linked-again.txt, which is read in its place" });
     expect(entry("store/text.dat")).toMatchObject({ status: "ignored" });
     expect(readOutput(run, "documents/linked-again/index.html")).toContain("نص محفوظ باسم آخر");
     expect(entry("hard-a.txt")).toMatchObject({ status: "published", url: "/documents/hard-a/" });
-    expect(entry("hard-b.txt")).toMatchObject({ status: "ignored", reason: "the same file as hard-a.txt (a hard link), which is published" });
+    expect(entry("hard-b.txt")).toMatchObject({ status: "ignored", reason: "the same file as hard-a.txt (a hard link), read under that name" });
   });
 });
 

@@ -101,7 +101,7 @@ describe("the build report of a corpus with only warnings", () => {
     expect(counts.found).toBe(report.files.length);
     expect(counts.published + counts.ignored + counts.rejected).toBe(counts.found);
     expect(counts).toMatchObject({ found: 25, published: 18, ignored: 7, rejected: 0, errors: 0 });
-    expect(printed).toContain("Build report: 25 files found: 18 published, 7 ignored, 0 rejected; 0 errors, 9 warnings.");
+    expect(printed).toContain("Build report: 25 files found: 18 published, 7 ignored, 0 rejected; 0 errors, 10 warnings.");
   });
 
   it("lists files that are not documents as ignored, with the reason, in the report and on the console", () => {
@@ -218,6 +218,13 @@ describe("content that must stay text", () => {
 
   it("publishes every case", () => {
     for (const slug of cases) expect(report.files.some((file) => file.url === `/documents/${slug}/`), slug).toBe(true);
+  });
+
+  it("warns about raw HTML in Markdown, which is an attempt at markup, not about the same characters in plain text", () => {
+    expect(entry("injection-markdown.md").problems).toEqual([
+      { line: 4, severity: "warning", message: "3 raw HTML tags (<script>, <img onerror>) are shown as text, not run", fix: "write the text in Markdown without HTML; markup cannot run on the site" },
+    ]);
+    expect(entry("injection-text.txt").problems).toEqual([]);
   });
 
   it("shows markup and template syntax as text in the <h1>, the <title> and the body", () => {

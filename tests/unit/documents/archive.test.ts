@@ -1,10 +1,9 @@
 // The archive scan: every file found has exactly one fate, and nothing crashes the scan.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cpSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, renameSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Project, projectDataDir } from "../../../src/project.ts";
 import { Archive, ingestFile, PARALLEL_SCAN_MIN_FILES } from "../../../src/documents/archive.ts";
-import { MAX_DOCUMENT_BYTES } from "../../../src/documents/pipeline.ts";
 import { fixturesDir, makeCorpus } from "../../support/build.ts";
 import { generateCorpus } from "../../../scripts/generate-corpus.ts";
 
@@ -13,6 +12,8 @@ let project: Project;
 beforeAll(async () => {
   project = await Project.load();
 });
+
+const limit = (): number => project.data.maxDocumentBytes;
 
 const BODY = "عنوان الوثيقة\n\nنص الوثيقة عن التعاون في مكافحة الاتجار بالبشر.\n";
 
@@ -43,16 +44,16 @@ describe("Archive.scan", () => {
 
   it("rejects a file over the size limit without reading it", () => {
     const dir = makeCorpus({ "big.txt": "" });
-    truncateSync(join(dir, "big.txt"), MAX_DOCUMENT_BYTES + 1); // sparse: nothing to read but zeros
+    truncateSync(join(dir, "big.txt"), limit() + 1); // sparse: nothing to read but zeros
     const scan = new Archive(project.data).scan(dir);
-    expect(scan.fates).toEqual([{ file: "big.txt", status: "rejected", reason: "is 2.0 MB; the largest document the build reads is 2.0 MB" }]);
+    expect(scan.fates).toEqual([{ file: "big.txt", status: "rejected", reason: "is 5.0 MB; the largest document the build reads is 5.0 MB" }]);
   });
 
   it("reports a file it cannot read instead of crashing", () => {
     const dir = makeCorpus({ "a.txt": BODY });
     symlinkSync(join(dir, "missing.txt"), join(dir, "broken.txt"));
     const scan = new Archive(project.data).scan(dir);
-    expect(scan.fates.find((fate) => fate.file === "broken.txt")).toMatchObject({ status: "rejected", reason: expect.stringMatching(/^cannot be read \(ENOENT/) });
+    expect(scan.fates.find((fate) => fate.file === "broken.txt")).toMatchObject({ status: "rejected", reason: "is a link to a file that does not exist" });
     expect(scan.fates.find((fate) => fate.file === "a.txt")).toMatchObject({ status: "published" });
   });
 
@@ -76,7 +77,7 @@ describe("Archive.scanInParallel", () => {
     cpSync(join(fixturesDir, "robustness", "errors"), join(dir, "a-errors"), { recursive: true });
     cpSync(join(fixturesDir, "robustness", "errors"), join(dir, "z-errors"), { recursive: true });
     cpSync(join(fixturesDir, "robustness", "warnings"), join(dir, "z-warnings"), { recursive: true });
-    truncateSync(join(dir, "big.txt"), MAX_DOCUMENT_BYTES + 1);
+    truncateSync(join(dir, "big.txt"), limit() + 1);
     symlinkSync(join(dir, "missing.txt"), join(dir, "zz-broken.txt"));
 
     const alone = new Archive(project.data).scan(dir);
@@ -84,7 +85,7 @@ describe("Archive.scanInParallel", () => {
     const shared = await archive.scanInParallel(dir);
     expect(shared).toEqual(alone);
     expect(shared.documents.length).toBeGreaterThan(PARALLEL_SCAN_MIN_FILES);
-    expect(shared.fates.find((fate) => fate.file === "zz-broken.txt")).toMatchObject({ status: "rejected", reason: expect.stringMatching(/^cannot be read \(ENOENT/) });
+    expect(shared.fates.find((fate) => fate.file === "zz-broken.txt")).toMatchObject({ status: "rejected", reason: "is a link to a file that does not exist" });
 
     // The next scan builds nothing again: the same documents, not copies.
     const again = await archive.scanInParallel(dir);
@@ -92,12 +93,26 @@ describe("Archive.scanInParallel", () => {
   }, 60_000);
 
   it("does not keep a file it could not read, so the next scan tries again", () => {
-    const dir = makeCorpus({});
-    symlinkSync(join(dir, "missing.txt"), join(dir, "broken.txt"));
-    const ingested = ingestFile(dir, { file: "broken.txt", format: "txt", stamp: "0:0", size: 0 }, project.data);
+    const dir = makeCorpus({ "vanishing.txt": BODY });
+    const info = lstatSync(join(dir, "vanishing.txt"));
+    const pending = { file: "vanishing.txt", format: "txt" as const, source: "vanishing.txt", identity: `${info.dev}:${info.ino}`, stamp: "0:0", size: BODY.length };
+    unlinkSync(join(dir, "vanishing.txt")); // gone between the scan and the read
+    const ingested = ingestFile(dir, pending, project.data);
     expect(ingested.keep).toBe(false);
-    expect(ingested.result.problems[0]?.message).toMatch(/^cannot be read \(ENOENT/);
-    writeFileSync(join(dir, "missing.txt"), BODY);
-    expect(ingestFile(dir, { file: "broken.txt", format: "txt", stamp: "0:0", size: BODY.length }, project.data)).toMatchObject({ keep: true, result: { problems: [] } });
+    expect(ingested.result.problems[0]?.message).toBe("cannot be read (it no longer exists)");
+    writeFileSync(join(dir, "vanishing.txt"), BODY);
+    const again = lstatSync(join(dir, "vanishing.txt"));
+    expect(ingestFile(dir, { ...pending, identity: `${again.dev}:${again.ino}` }, project.data)).toMatchObject({ keep: true, result: { problems: [] } });
+  });
+
+  it("does not read a file swapped for a link, or for another file, after the scan looked at it", () => {
+    const dir = makeCorpus({ "a.txt": BODY, "other.txt": BODY });
+    const info = lstatSync(join(dir, "a.txt"));
+    const pending = { file: "a.txt", format: "txt" as const, source: "a.txt", identity: `${info.dev}:${info.ino}`, stamp: "0:0", size: BODY.length };
+    unlinkSync(join(dir, "a.txt"));
+    symlinkSync(join(dir, "other.txt"), join(dir, "a.txt"));
+    expect(ingestFile(dir, pending, project.data).result.problems[0]?.message).toBe("cannot be read (it is a link)");
+    renameSync(join(dir, "other.txt"), join(dir, "a.txt")); // another inode, still alive: never the one the scan saw
+    expect(ingestFile(dir, pending, project.data).result.problems[0]?.message).toBe("changed into another file while the build was reading the folder: it is not read");
   });
 });

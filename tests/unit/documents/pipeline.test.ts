@@ -5,7 +5,6 @@ import { Project } from "../../../src/project.ts";
 import {
   buildDocument,
   LONG_LINE_LENGTH,
-  MAX_DOCUMENT_BYTES,
   MAX_TITLE_LENGTH,
   shortenTitle,
   type ArchiveData,
@@ -34,11 +33,16 @@ describe("files with nothing to publish are errors", () => {
   });
 
   it("a file larger than the limit", () => {
-    const result = build(Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x61));
+    const result = build(Buffer.alloc(data.maxDocumentBytes + 1, 0x61));
     expect(result).toEqual({
       document: null,
       problems: [
-        { file: "doc.txt", severity: "error", message: "is 2.0 MB; the largest document the build reads is 2.0 MB", fix: "split it into several documents, one file each (or remove it if it is not a document)" },
+        {
+          file: "doc.txt",
+          severity: "error",
+          message: "is 5.0 MB; the largest document the build reads is 5.0 MB",
+          fix: "split it into several documents, one file each (or remove it if it is not a document); the limit is `maxDocumentMB` in content/_data/site.yaml",
+        },
       ],
     });
   });
