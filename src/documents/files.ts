@@ -71,7 +71,8 @@ export function describeError(error: unknown): string {
 
 type EntryKind = "file" | "directory" | "link" | "a named pipe (FIFO)" | "a socket" | "a device";
 
-function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean }): EntryKind {
+/** What a directory entry (or an lstat) is; anything not a file, folder, link, FIFO or socket is a device. */
+export function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean }): EntryKind {
   if (entry.isFile()) return "file";
   if (entry.isDirectory()) return "directory";
   if (entry.isSymbolicLink()) return "link";
@@ -134,7 +135,8 @@ export function scanFolder(root: string): FoundPath[] {
     }
     const verdict = classifyPath(path);
     const kind = kindOf(info);
-    if (kind === "directory") return fate(path, "ignored", `a link to the folder ${target === "" ? "the content folder itself" : `${target}/`}, whose files are listed under their own names`);
+    const folder = target === "" ? "the content folder itself" : `the folder ${target}/`;
+    if (kind === "directory") return fate(path, "ignored", `a link to ${folder}, whose files are listed under their own names`);
     if (kind !== "file") return special(path, `a link to ${kind}`, verdict);
     if (verdict.kind === "ignored") return fate(path, "ignored", verdict.reason);
     const reachedAsItself = classifyPath(target).kind === "document" && !target.split("/").includes("node_modules");
@@ -171,13 +173,13 @@ export function scanFolder(root: string): FoundPath[] {
     }
   };
   walk("");
-  return oncePerFile(found).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return oncePerFile(found);
 }
 
-/** One file reached by several names (links, hard links) is read once, under the first name; the others say which. */
+/** In path order, one file reached by several names (links, hard links) read once, under the first name; the others say which. */
 function oncePerFile(found: FoundPath[]): FoundPath[] {
   const first = new Map<string, string>();
-  const sorted = [...found].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return sorted.map((entry): FoundPath => {
     if (entry.kind !== "document" || entry.identity.endsWith(":0")) return entry;
     const earlier = first.get(entry.identity);

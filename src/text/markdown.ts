@@ -76,9 +76,10 @@ function notesOf(findings: Findings, refused: readonly string[]): MarkdownNote[]
     });
   }
   if (refused.length > 0) {
-    const first = refused[0]?.toLowerCase() ?? "";
-    const line = findings.lines.find((candidate) => candidate.text.includes(first))?.line;
-    const scheme = /^[a-z]+:/.exec(first)?.[0] ?? "such";
+    // markdown-it checks reference definitions before the text, so the first line is the least of the lines found.
+    const found = refused.flatMap((url) => findings.lines.filter((candidate) => candidate.text.includes(url.toLowerCase())).map((candidate) => candidate.line));
+    const line = found.length > 0 ? Math.min(...found) : undefined;
+    const scheme = /^[a-z]+:/i.exec(refused[0] ?? "")?.[0].toLowerCase() ?? "such";
     const note: MarkdownNote = {
       message: `${plural(refused.length, `link to a \`${scheme}\` address is`, `links to \`${scheme}\` addresses are`)} not made: they would run code`,
       fix: "remove the link, or link to an https:// address",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { classifyPath, isDocumentIn, slugFromPath } from "../../../src/documents/files.ts";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { classifyPath, describeError, displayPath, fileNameNotes, isDocumentIn, kindOf, scanFolder, slugFromPath, type FoundPath } from "../../../src/documents/files.ts";
 
 describe("classifyPath: which files are documents", () => {
   it("takes .txt and .md, in any case, in any folder", () => {
@@ -43,5 +45,74 @@ describe("slugFromPath", () => {
     expect(slugFromPath("بيان الإنتربول.txt")).toBe("بيان-الإنتربول");
     expect(slugFromPath("../x/..evil...txt")).toBe("evil");
     expect(slugFromPath("\u202Egnp.txt")).toBe("gnp");
+  });
+});
+
+/** The scan's answer per path: a document's source, or a fate's status and reason. */
+function answers(found: FoundPath[]): Record<string, string> {
+  return Object.fromEntries(found.map((entry) => [entry.path, entry.kind === "document" ? `read ${entry.source}` : `${entry.status}: ${entry.reason}`]));
+}
+
+describe("scanFolder: every path, nothing outside", () => {
+  it("resolves links against the folder's real path, even when the folder itself is reached through a link", () => {
+    const parent = mkdtempSync(join(tmpdir(), "archive-scan-"));
+    mkdirSync(join(parent, "real/sub"), { recursive: true });
+    writeFileSync(join(parent, "real/a.txt"), "نص");
+    writeFileSync(join(parent, "real/sub/b.dat"), "نص");
+    writeFileSync(join(parent, "outside.txt"), "نص");
+    symlinkSync(join(parent, "real"), join(parent, "via-link"));
+    symlinkSync(".", join(parent, "real/self"));
+    symlinkSync("../real/sub/b.dat", join(parent, "real/out-and-back.txt")); // leaves real/ by name, ends inside
+    symlinkSync("../../outside.txt", join(parent, "real/sub/up.txt"));
+    symlinkSync("sub/up.txt", join(parent, "real/chain.md"));
+    expect(answers(scanFolder(join(parent, "via-link")))).toEqual({
+      "a.txt": "read a.txt",
+      "chain.md": "rejected: is a link that leads outside the content folder: it is not read",
+      "out-and-back.txt": "read sub/b.dat",
+      self: "ignored: a link to the content folder itself, whose files are listed under their own names",
+      "sub/b.dat": "ignored: .dat is not a document format (use .txt or .md)",
+      "sub/up.txt": "rejected: is a link that leads outside the content folder: it is not read",
+    });
+  });
+
+  it("does not take a sibling folder whose name starts like the content folder's for the inside", () => {
+    const parent = mkdtempSync(join(tmpdir(), "archive-scan-"));
+    mkdirSync(join(parent, "content"));
+    mkdirSync(join(parent, "content-private"));
+    writeFileSync(join(parent, "content-private/key.txt"), "سر");
+    symlinkSync("../content-private/key.txt", join(parent, "content/key.txt"));
+    expect(answers(scanFolder(join(parent, "content")))).toEqual({ "key.txt": "rejected: is a link that leads outside the content folder: it is not read" });
+  });
+});
+
+describe("kindOf", () => {
+  const entry = (yes: string) => {
+    const method = (name: string) => () => name === yes;
+    return { isFile: method("file"), isDirectory: method("dir"), isSymbolicLink: method("link"), isFIFO: method("fifo"), isSocket: method("socket") };
+  };
+  it("names what is not a file, so that it is never opened", () => {
+    expect(["file", "dir", "link", "fifo", "socket", "device"].map((yes) => kindOf(entry(yes)))).toEqual(["file", "directory", "link", "a named pipe (FIFO)", "a socket", "a device"]);
+  });
+});
+
+describe("names as they are printed and published", () => {
+  it("escapes line breaks, control and direction characters, so one problem is one line in its true order", () => {
+    expect(displayPath("a\nb\tc\u202Ed\u0007.txt")).toBe("a\\nb\\tc\\u{202E}d\\u{0007}.txt");
+    expect(displayPath("2019/بيان الإنتربول.txt")).toBe("2019/بيان الإنتربول.txt");
+  });
+
+  it("warns about names that hide something, and says where the page is", () => {
+    expect(fileNameNotes("x/-a\u202Eb\n.txt", "/documents/ab/").map((note) => note.message)).toEqual([
+      "the file name contains a line break or another control character (shown as -a\\u{202E}b\\n.txt); it is published at /documents/ab/",
+      "the file name contains direction control characters (U+202E), which make it display in a misleading order; they are left out of its address, /documents/ab/",
+      "the file name starts with `-`, which command-line tools take for an option; it is published at /documents/ab/",
+    ]);
+    expect(fileNameNotes("-/ordinary-name.txt", "/documents/ordinary-name/")).toEqual([]);
+  });
+
+  it("describes a file system error without the absolute path Node puts in its message", () => {
+    const error = Object.assign(new Error("EACCES: permission denied, open '/home/someone/content/a.txt'"), { code: "EACCES" });
+    expect(describeError(error)).toBe("permission denied");
+    expect(describeError(Object.assign(new Error("x"), { code: "EMFILE" }))).toBe("EMFILE");
   });
 });
