@@ -1,7 +1,7 @@
 // Wiring only: each line names one concern; the work lives in src/.
 import type { EleventyConfig } from "./src/eleventy.ts";
 import { Project } from "./src/project.ts";
-import { textDocuments } from "./src/documents/plugin.ts";
+import { noEleventyData, textDocuments } from "./src/documents/plugin.ts";
 import { sitePages } from "./src/site/plugin.ts";
 import { siteAssets } from "./src/build/assets.ts";
 import { searchIndex } from "./src/search/plugin.ts";
@@ -28,7 +28,7 @@ export default async function (config: EleventyConfig) {
   config.addPlugin(buildReport, project); // every file accounted for; errors listed, then the build fails
 
   return {
-    dir: { input, includes: project.templates.includes, output: "_site" },
+    dir: { input, includes: project.templates.includes, data: noEleventyData(input), output: "_site" }, // Eleventy runs no data file of the corpus
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
   };

@@ -41,6 +41,8 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setLayoutsDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
+  /** The suffixes of template and directory data files (`.11tydata`); an empty list looks for none. */
+  setDataFileSuffixes(suffixes: string[]): void;
   setOutputDirectory(dir: string): void;
   setQuietMode(quiet: boolean): void;
   setUseGitIgnore(enabled: boolean): void;
@@ -48,6 +50,8 @@ export interface EleventyConfig {
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EleventyEventArgs) => void | Promise<void>): void;
   /** Under --watch and --serve, before a rebuild: the files changed since the last build. */
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void | Promise<void>): void;
+  /** Before Eleventy searches the input folder for templates: the glob patterns it will ignore (the list it then uses). */
+  on(event: "eleventy.ignores", listener: (ignores: string[]) => void): void;
   ignores: Set<string>;
   setServerOptions(options: Record<string, unknown>): void;
 }

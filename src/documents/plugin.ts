@@ -5,13 +5,31 @@
 // (layouts/pages/documents.njk, data from site/browse.ts), so a saved
 // document under the development server renders its own page and the pages
 // that show it, not a template per file.
-import { resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
 import { timed } from "../build/timings.ts";
-import type { Project } from "../project.ts";
+import { projectRoot, type Project } from "../project.ts";
+
+/** Eleventy's global data folder, relative to the input folder as Eleventy wants it: one that does not exist. */
+export function noEleventyData(input: string): string {
+  return relative(resolve(input), join(projectRoot, "src/documents/no-eleventy-data"));
+}
 
 export function textDocuments(config: EleventyConfig, { project, input }: { project: Project; input: string }): void {
-  // Eleventy does not read the corpus, but a .gitignore must not hide a file from its watcher.
+  // Eleventy reads nothing of the corpus: the scan is its only reader, and the pages are virtual templates.
+  // Left to itself, Eleventy would search the folder for templates (following links out of it), and load and
+  // run its data files: content/_data/*.js, *.11tydata.js beside any template. So it searches no path of it,
+  // looks for no template data file, and its global data folder is one that does not exist (the project's
+  // data is read by Project.load, from this project's content/_data).
+  // (The data folder is set in eleventy.config.ts: plugins may not set folders.)
+  config.ignores.add("**/*");
+  // Eleventy makes the ignores it is given relative to the project (an absolute folder loses its leading /),
+  // so the corpus folder, absolute, is added to the list Eleventy announces before it searches.
+  config.on("eleventy.ignores", (ignores: string[]) => {
+    ignores.push(`${resolve(input).split("\\").join("/")}/**`);
+  });
+  config.setDataFileSuffixes([]);
+  // A .gitignore must not hide a file from its watcher.
   config.setUseGitIgnore(false);
   // The development server rebuilds when a document is saved, added or removed.
   config.addWatchTarget(`${input}/**/*.{[tT][xX][tT],[mM][dD]}`); // any case, as the scan accepts it

@@ -72,6 +72,13 @@ beforeAll(async () => {
   writeFileSync(join(parent, "outside/folder/secret-in-folder.txt"), secretText(3));
   writeFileSync(join(parent, "outside/chained.txt"), secretText(4));
 
+  // Code Eleventy would run if it looked at the corpus itself: data files, and a template behind a link.
+  const runs = (name: string): string => `require("node:fs").writeFileSync(${JSON.stringify(join(parent, `RAN-${name}`))}, "");\nmodule.exports = {};\n`;
+  writeFileSync(join(parent, "outside/folder/evil.njk"), `${SECRET} {{ 7*7 }}`);
+  writeFileSync(join(parent, "outside/folder/evil.11tydata.cjs"), runs("outside-template-data"));
+  file("_data/evil.cjs", runs("corpus-global-data"));
+  file("content.11tydata.cjs", runs("corpus-directory-data"));
+
   file("good.txt", readFileSync(join(fixturesDir, "corpus/interpol-doha-2017.txt")));
   // Links that leave the folder: relative, absolute, to a folder, a chain of two.
   link("link-outside.txt", "../outside/secret.txt");
@@ -156,6 +163,11 @@ describe("links that leave the content folder", () => {
       });
     }
     expect(printed).toMatch(/link-absolute\.txt: error: is a link that leads outside the content folder: it is not read — /);
+  });
+
+  it("are not looked through by Eleventy either: no template or data file of the corpus, or behind a link, is read or run", () => {
+    expect(readdirSync(parent).filter((name) => name.startsWith("RAN-"))).toEqual([]);
+    expect(entry("_data/evil.cjs")).toMatchObject({ status: "ignored" });
   });
 
   it("do not print or publish where they lead", () => {
