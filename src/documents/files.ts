@@ -156,7 +156,14 @@ export function scanFolder(root: string): FoundPath[] {
       const path = prefix ? posix.join(prefix, entry.name) : entry.name;
       // A file system that does not give entry types (DT_UNKNOWN) gets one lstat.
       let kind = kindOf(entry);
-      if (kind === "a device" && !entry.isBlockDevice() && !entry.isCharacterDevice()) kind = kindOf(lstatSync(join(root, path)));
+      if (kind === "a device" && !entry.isBlockDevice() && !entry.isCharacterDevice()) {
+        try {
+          kind = kindOf(lstatSync(join(root, path)));
+        } catch (error) {
+          fate(path, "rejected", `cannot be read (${describeError(error)})`, UNREADABLE_FIX);
+          continue;
+        }
+      }
       if (kind === "directory") {
         if (entry.name === "node_modules") fate(`${path}/`, "ignored", "installed packages (node_modules): not scanned");
         else {
