@@ -31,7 +31,7 @@ import { generateCorpus } from "./generate-corpus.ts";
 import { startDevServer } from "./devServer.ts";
 import { hugoVersion, pagefindBinary, runHugoPeer, runPagefindPeer, type PeerRun } from "./hugoPeer.ts";
 import { cpuOf, runSampled, type SampledRun } from "./processTree.ts";
-import { formatSearchWeight, measureSearchWeight, type SearchWeight } from "./searchWeight.ts";
+import { formatSearchWeight, KINDS, measureSearchWeight, type SearchWeight } from "./searchWeight.ts";
 
 const format = (value: number, digits = 2): string => value.toFixed(digits);
 const megabytes = (kb: number): string => `${Math.round(kb / 1024).toLocaleString("en-US")} MB`;
@@ -176,6 +176,12 @@ function printProcesses(run: SampledRun): void {
 
 const ratio = (ours: number, peer: number): string => `${format(ours / peer, 2)}×`;
 
+/** A search's gzipped kB by kind of file, on one line, so the two sites' searches compare at a glance. */
+const byKind = (weight: SearchWeight): string =>
+  KINDS.filter((kind) => weight.byKind[kind].requests > 0)
+    .map((kind) => `${kind} ${format(weight.byKind[kind].gzipBytes / 1000, 1)} (${weight.byKind[kind].requests})`)
+    .join(", ");
+
 interface Searched {
   query: Query;
   ours: SearchWeight;
@@ -238,6 +244,7 @@ async function main(): Promise<void> {
       console.log(`\n${query.kind}, ${query.word} (as written in ${query.documents.toLocaleString("en-US")} of ${count.toLocaleString("en-US")} documents), in Chromium:\n${formatSearchWeight(ours)}`);
       if (peerWeight) {
         console.log(`peer's site: ${format(peerWeight.gzipBytes / 1000, 1)} kB gzip in ${peerWeight.requests} requests (${peerWeight.status}); ours ${ratio(ours.gzipBytes, peerWeight.gzipBytes)} of it`);
+        console.log(`  kB gzip (requests) by kind, ours:   ${byKind(ours)}\n  kB gzip (requests) by kind, peer's: ${byKind(peerWeight)}`);
       }
     }
 
