@@ -61,6 +61,7 @@ describe(`search quality (${queries.length} queries, tests/search/queries.yaml)`
       report("plain Pagefind (baseline)", baseScore),
       ...baseScore.failures.map((failure) => `  baseline fails ${JSON.stringify(failure.q)}: missing ${failure.missing.join(", ") || "-"}; forbidden ${failure.forbidden.join(", ") || "-"}`),
       ...ourScore.failures.map((failure) => `  OURS fails ${JSON.stringify(failure.q)}: missing ${failure.missing.join(", ") || "-"}; forbidden ${failure.forbidden.join(", ") || "-"}`),
+      ...ourScore.extras.map((entry) => `  ours also returns for ${JSON.stringify(entry.q)}: ${entry.extra.join(", ")}`),
       "",
     ];
     console.log(lines.join("\n"));

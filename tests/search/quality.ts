@@ -58,6 +58,8 @@ export interface Score {
   precision: number;
   /** Queries that missed an expected document or returned a forbidden one. */
   failures: { q: string; missing: string[]; forbidden: string[] }[];
+  /** Queries that returned documents they do not expect (what precision counts against). */
+  extras: { q: string; extra: string[] }[];
 }
 
 /** Micro-averaged recall and precision over all queries (a query expecting nothing and finding nothing is neutral). */
@@ -66,6 +68,7 @@ export function score(queries: readonly QualityQuery[], found: readonly string[]
   let returned = 0;
   let correct = 0;
   const failures: Score["failures"] = [];
+  const extras: Score["extras"] = [];
   queries.forEach((query, index) => {
     const got = new Set(found[index] ?? []);
     const hits = query.find.filter((slug) => got.has(slug));
@@ -75,8 +78,10 @@ export function score(queries: readonly QualityQuery[], found: readonly string[]
     const missing = query.find.filter((slug) => !got.has(slug));
     const forbidden = (query.not ?? []).filter((slug) => got.has(slug));
     if (missing.length > 0 || forbidden.length > 0) failures.push({ q: query.q, missing, forbidden });
+    const extra = [...got].filter((slug) => !query.find.includes(slug)).sort();
+    if (extra.length > 0) extras.push({ q: query.q, extra });
   });
-  return { recall: expected === 0 ? 1 : correct / expected, precision: returned === 0 ? 1 : correct / returned, failures };
+  return { recall: expected === 0 ? 1 : correct / expected, precision: returned === 0 ? 1 : correct / returned, failures, extras };
 }
 
 /** Plain Pagefind, default settings, over the built HTML: the baseline our pipeline is measured against. */
