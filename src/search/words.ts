@@ -24,6 +24,11 @@
 //     and the escape character ~ itself;
 //   - the attached prefix of وال/فال words (و in والإرهاب), so the word is
 //     indexed as الإرهاب;
+//   - the preposition ل (with و/ف before it) on a verbal noun or participle,
+//     a word whose next letter is ت or م (لتهريب، ولمكافحة), which the
+//     stemmer keeps: so "تهريب المهاجرين" in quotes finds لتهريب المهاجرين.
+//     Words that start with a root ل (لجنة، لاجئ) do not take this shape and
+//     stay whole, so اللجنة still finds لجنة;
 //   - Arabic prefixes written onto a number or a Latin word (الـ in الـ34,
 //     و in وSTOP), so 34 and STOP are what is indexed.
 // One more rule replaces rather than hides: a word holding Persian/Urdu code
@@ -137,6 +142,10 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Arabic letters that may be written onto the next word: conjunctions, prepositions, the article. */
 const NUMBER_OR_LATIN_PREFIX = /^(?:[وف]?[بكل]?(?:ال|لل)?|[وف]?ل)ـ*(?=[0-9\u0660-\u0669\u06F0-\u06F9A-Za-z])/;
 const CONJUNCTION_ARTICLE = /^[وف]ال/;
+/** ل (after و or ف, or alone) on a word of 4+ letters starting with ت or م (comparison form). */
+const PREPOSITION_LAM = /^([وف]?ل)(?=[تم][\u0621-\u064A]{3,}$)/;
+/** Words of that shape whose ل is a root letter. */
+const ROOT_LAM = new Set(["لمسات", "لمحات", "لمحه", "لمسه", "لملمه", "لتوه"]);
 const ARABIC_LETTERS = /^[\u0621-\u064A\u0671-\u06D3]+$/;
 
 /**
@@ -181,6 +190,11 @@ export function splitPrefix(core: string): [string, string] {
   const form = ruleForm(core);
   if (CONJUNCTION_ARTICLE.test(form) && ARABIC_LETTERS.test(form) && form.length >= 5 && !ROOT_WAL.has(form)) {
     const cut = spanOfLetters(core, 1);
+    return [core.slice(0, cut), core.slice(cut)];
+  }
+  const lam = PREPOSITION_LAM.exec(form);
+  if (lam && ARABIC_LETTERS.test(form) && !ROOT_LAM.has(form.slice(lam[1]!.length - 1))) {
+    const cut = spanOfLetters(core, lam[1]!.length);
     return [core.slice(0, cut), core.slice(cut)];
   }
   return ["", core];
