@@ -352,6 +352,12 @@ export interface PhraseSpec<K> {
   key: K;
   phrase: string;
   mode?: MatchMode;
+  /**
+   * Also find the phrase with the space between two of its Arabic words lost
+   * (مكتبالأمم المتحدة, الأممالمتحدة), as text scraped from web pages often
+   * has it where markup stood between words. One lost space per match.
+   */
+  glued?: boolean;
 }
 
 export interface PhraseMatch<K> {
@@ -417,8 +423,22 @@ export class PhraseIndex<K> {
     const words = tokens.map((token) => (mode === "exact" ? exactKey(token.text) : token.norm));
     const gaps = tokens.slice(1).map((token, i) => gapKey(spec.phrase.slice(tokens[i]!.end, token.start)));
     const compiled: CompiledPhrase<K> = { key: spec.key, phrase: spec.phrase, mode, words, gaps, order: this.count++ };
-    const map = mode === "exact" ? this.byFirstExact : this.byFirstWord;
-    const first = words[0]!;
+    this.register(compiled);
+    if (spec.glued && mode === "text") {
+      for (let j = 0; j + 1 < words.length; j++) {
+        if (gaps[j] !== "" || tokens[j]!.kind !== "arabic" || tokens[j + 1]!.kind !== "arabic") continue;
+        this.register({
+          ...compiled,
+          words: [...words.slice(0, j), words[j]! + words[j + 1]!, ...words.slice(j + 2)],
+          gaps: [...gaps.slice(0, j), ...gaps.slice(j + 1)],
+        });
+      }
+    }
+  }
+
+  private register(compiled: CompiledPhrase<K>): void {
+    const map = compiled.mode === "exact" ? this.byFirstExact : this.byFirstWord;
+    const first = compiled.words[0]!;
     const list = map.get(first);
     if (list) list.push(compiled);
     else map.set(first, [compiled]);

@@ -40,7 +40,32 @@ export function stripInvisibles(text: string): string {
   return text.replace(INVISIBLES, "");
 }
 
-const LETTER_FOLDS: Record<string, string> = {
+// The same letter under another code point: what Persian and Urdu keyboards
+// and some publishing systems type for an Arabic letter. They are the letter
+// itself, so a reader typing the Arabic one must find them (search folds them
+// in the index too, see src/search/words.ts).
+const KEYBOARD_VARIANTS: Record<string, string> = {
+  "\u06A9": "\u0643", // Persian kaf ک -> ك
+  "\u06AA": "\u0643", // ڪ (swash kaf) -> ك
+  "\u06AB": "\u0643", // ګ (kaf with ring) -> ك
+  "\u06CC": "\u064A", // Persian yeh ی -> ي
+  "\u06CD": "\u064A", // ۍ (yeh with tail) -> ي
+  "\u06D0": "\u064A", // ې (e) -> ي
+  "\u06D2": "\u064A", // ے (yeh barree) -> ي
+  "\u06D3": "\u0626", // ۓ (yeh barree with hamza) -> ئ
+  "\u0678": "\u0626", // ٸ (high hamza yeh) -> ئ
+  "\u0675": "\u0623", // ٵ (high hamza alef) -> أ
+  "\u0676": "\u0624", // ٶ (high hamza waw) -> ؤ
+  "\u06C0": "\u0629", // ۀ (heh with yeh above, Persian ezafe) -> ة
+  "\u06C1": "\u0647", // ہ (heh goal) -> ه
+  "\u06C2": "\u0647", // ۂ (heh goal with hamza) -> ه
+  "\u06BE": "\u0647", // ھ (heh doachashmee) -> ه
+  "\u06D5": "\u0647", // ە (ae) -> ه
+  "\u06C3": "\u0629", // ۃ (teh marbuta goal) -> ة
+};
+
+// Spellings of one word that vary in ordinary Arabic writing.
+const SPELLING_FOLDS: Record<string, string> = {
   "\u0623": "\u0627", // أ -> ا
   "\u0625": "\u0627", // إ -> ا
   "\u0622": "\u0627", // آ -> ا
@@ -50,17 +75,13 @@ const LETTER_FOLDS: Record<string, string> = {
   "\u0624": "\u0648", // ؤ -> و
   "\u0626": "\u064A", // ئ -> ي
   "\u0629": "\u0647", // ة -> ه
-  "\u06C0": "\u0647", // ۀ (heh with yeh above) -> ه
-  "\u06C1": "\u0647", // ہ (heh goal) -> ه
-  "\u06C3": "\u0647", // ۃ (teh marbuta goal) -> ه
   "\u0649": "\u064A", // ى -> ي
-  "\u06CC": "\u064A", // Persian yeh ی -> ي
-  "\u06CD": "\u064A", // ۍ (yeh with tail) -> ي
-  "\u06D0": "\u064A", // ې (e) -> ي
-  "\u06A9": "\u0643", // Persian kaf ک -> ك
-  "\u06AA": "\u0643", // ڪ (swash kaf) -> ك
 };
+
+const LETTER_FOLDS: Record<string, string> = { ...SPELLING_FOLDS };
+for (const [variant, letter] of Object.entries(KEYBOARD_VARIANTS)) LETTER_FOLDS[variant] = SPELLING_FOLDS[letter] ?? letter;
 const FOLDABLE_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join("")}]`, "g");
+const VARIANT_LETTERS = new RegExp(`[${Object.keys(KEYBOARD_VARIANTS).join("")}]`, "g");
 
 /** Presentation forms (U+FB50-FDFF, U+FE70-FEFF) back to ordinary letters. */
 export function expandPresentationForms(text: string): string {
@@ -75,7 +96,16 @@ export function expandPresentationForms(text: string): string {
   );
 }
 
-/** Fold the letters whose spelling varies (hamza carriers, ta marbuta, alef maqsura, Persian yeh and kaf). */
+/**
+ * The ordinary Arabic letters of a text written with presentation forms or
+ * Persian/Urdu code points (ک -> ك, ی -> ي, ﻛ -> ك, ﻻ -> لا), hamza and ta
+ * marbuta kept as written: the text as an Arabic keyboard would have typed it.
+ */
+export function plainLetters(text: string): string {
+  return expandPresentationForms(text).replace(VARIANT_LETTERS, (letter) => KEYBOARD_VARIANTS[letter] ?? letter);
+}
+
+/** Fold the letters whose spelling varies (hamza carriers, ta marbuta, alef maqsura, Persian/Urdu letters). */
 export function foldLetters(text: string): string {
   return text.replace(FOLDABLE_LETTERS, (letter) => LETTER_FOLDS[letter] ?? letter);
 }

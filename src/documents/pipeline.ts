@@ -10,7 +10,7 @@ import type { FurnitureRules } from "../text/furniture.ts";
 import {
   dateInputFromParsedText,
   findStandaloneDate,
-  inferDocumentDate,
+  readDocumentDate,
   parseFrontMatterDate,
   type CalendarNames,
 } from "../enrich/dates.ts";
@@ -223,7 +223,11 @@ export function buildDocument(sourcePath: string, format: DocumentFormat, bytes:
     };
   }
 
-  let date = inferDocumentDate(dateInputFromParsedText({ ...parsed, title, titleSource }), data.calendar);
+  const read = readDocumentDate(dateInputFromParsedText({ ...parsed, title, titleSource }), data.calendar);
+  let date = read.date;
+  if (read.hijriProblem !== null && front.date === undefined) {
+    problems.push(problem(sourcePath, "warning", read.hijriProblem, "compare both dates with the original and correct the wrong one, or set `date:` in the front matter"));
+  }
   if (front.date !== undefined) {
     const fromFront = parseFrontMatterDate(front.date, data.calendar);
     if ("error" in fromFront) {

@@ -46,6 +46,8 @@ export interface CalendarNames {
   weekdays: WeekdayNames[];
   /** Display names of the Hijri months 1-12; empty when the data file has none. */
   hijriMonths: string[];
+  /** Other spellings of the Hijri months recognised in texts, by month number (1-12). */
+  hijriVariants: Record<number, string[]>;
 }
 
 export class CalendarNamesError extends Error {
@@ -158,7 +160,20 @@ export function loadCalendarNames(yamlText: string, source = "months.yaml"): Cal
     throw new CalendarNamesError(`${source}: "hijri_months" must list 12 names, found ${hijriMonths.length}`);
   }
 
-  return { months, ambiguous, weekdays, hijriMonths };
+  const rawHijriVariants = data["hijri_variants"] ?? {};
+  if (!isRecord(rawHijriVariants)) {
+    throw new CalendarNamesError(`${source}: "hijri_variants" must map a month number to a list of spellings, e.g. "3: [ربيع أول]"`);
+  }
+  const hijriVariants: Record<number, string[]> = {};
+  for (const [key, list] of Object.entries(rawHijriVariants)) {
+    const number = Number(key);
+    if (!Number.isInteger(number) || number < 1 || number > 12) {
+      throw new CalendarNamesError(`${source}: "hijri_variants" has "${key}", which is not a Hijri month number (1-12)`);
+    }
+    hijriVariants[number] = nameList(list, `"hijri_variants" ${key}`, source);
+  }
+
+  return { months, ambiguous, weekdays, hijriMonths, hijriVariants };
 }
 
 /** Reads `<dataDir>/months.yaml`. */
@@ -180,6 +195,8 @@ interface MonthEntry {
 
 interface NameIndex {
   byFirstWord: Map<string, MonthEntry[]>;
+  /** The Hijri month names, by their first normalised word, longest first. */
+  hijriByFirstWord: Map<string, MonthEntry[]>;
   weekdays: Map<string, number>;
   /** What each distinct token text reads as, with the names (see readingOf). */
   readings: Map<string, TokenReading>;
@@ -221,7 +238,18 @@ function nameIndex(names: CalendarNames): NameIndex {
     for (const name of [day.name, ...day.variants]) weekdays.set(normalizeArabic(name), day.iso);
   }
 
-  const index = { byFirstWord, weekdays, readings: new Map<string, TokenReading>() };
+  const hijriByFirstWord = new Map<string, MonthEntry[]>();
+  const addHijri = (name: string, month: number): void => {
+    const words = normalizeArabic(name).split(" ");
+    const list = hijriByFirstWord.get(words[0] ?? "") ?? [];
+    list.push({ words, month, ambiguous: false });
+    list.sort((a, b) => b.words.length - a.words.length);
+    hijriByFirstWord.set(words[0] ?? "", list);
+  };
+  names.hijriMonths.forEach((name, i) => addHijri(name, i + 1));
+  for (const [month, list] of Object.entries(names.hijriVariants)) for (const name of list) addHijri(name, Number(month));
+
+  const index = { byFirstWord, hijriByFirstWord, weekdays, readings: new Map<string, TokenReading>() };
   indexCache.set(names, index);
   return index;
 }
@@ -334,10 +362,12 @@ function yearValue(t: Token | undefined): number | null {
   return n >= MIN_YEAR && n <= MAX_YEAR ? n : null;
 }
 
-/** "هـ" after a year marks it Hijri; normalisation leaves "ه". */
-const isHijriMarker = (t: Token | undefined): boolean => isWord(t, "ه", "هـ");
-/** "م" (ميلادي) after a year marks it Gregorian. */
-const isGregorianMarker = (t: Token | undefined): boolean => isWord(t, "م");
+/** "هـ" or "هجري" after a year marks it Hijri; normalisation leaves "ه" of "هـ". */
+const isHijriMarker = (t: Token | undefined): boolean => isWord(t, "ه", "هـ", "هجري", "هجريه");
+/** "م", "مـ" or "ميلادي" after a year marks it Gregorian. */
+const isGregorianMarker = (t: Token | undefined): boolean => isWord(t, "م", "ميلادي", "ميلاديه");
+/** The word that joins the two calendars' dates of one day: الموافق، الموافقة، وفق. */
+const isConcordance = (t: Token | undefined): boolean => isWord(t, "الموافق", "الموافقه", "وفق");
 
 // ---------------------------------------------------------------------------
 // Finding dates
@@ -364,6 +394,17 @@ export interface DateMention {
   /** When both a weekday and a full date are written: whether they agree. */
   weekdayMatches?: boolean;
   form: "named" | "numeric" | "year-phrase";
+  /** The Hijri date written beside it for the same day (١١ رمضان ١٤٤٥ هـ الموافق ...), if any. */
+  hijri?: HijriMention;
+}
+
+/** A Hijri date as written: 11 رمضان 1445 هـ. */
+export interface HijriMention {
+  day: number;
+  month: number;
+  year: number;
+  /** The expression as written. */
+  text: string;
 }
 
 export interface RejectedDate {
@@ -594,9 +635,65 @@ interface Scan {
   tokens: Token[];
 }
 
+const MIN_HIJRI_YEAR = 1300;
+const MAX_HIJRI_YEAR = 1600;
+
+/** day Hijri-month [،] year (هـ|ه|هجري) at token i; the marker may be left out when الموافق follows. */
+function matchHijri(text: string, tokens: Token[], i: number, index: NameIndex): { next: number; hijri: HijriMention } | null {
+  const day = dayValue(tokens[i]);
+  const first = tokens[i + 1];
+  if (day === null || day > 30 || first?.kind !== "word") return null;
+  const entry = (index.hijriByFirstWord.get(first.norm) ?? []).find((candidate) =>
+    candidate.words.slice(1).every((word, k) => isWord(tokens[i + 2 + k], word)),
+  );
+  if (!entry) return null;
+  let k = i + 1 + entry.words.length;
+  if (isComma(tokens[k])) k++;
+  const year = yearValue(tokens[k]);
+  if (year === null || year < MIN_HIJRI_YEAR || year > MAX_HIJRI_YEAR) return null;
+  k++;
+  if (isHijriMarker(tokens[k])) k++;
+  else if (!isConcordance(tokens[k]) && !isConcordance(tokens[k + 1])) return null;
+  return { next: k, hijri: { day, month: entry.month, year, text: spanText(text, tokens, i, k).text } };
+}
+
+/**
+ * The text with every Hijri date, and the الموافق that joins it to its
+ * Gregorian date, blanked out (offsets kept), so that the Gregorian date is
+ * read as if written alone: الخميس 11 رمضان 1445 هـ الموافق 21 آذار 2024 م
+ * reads as الخميس 21 آذار 2024 م. Returns the Hijri dates and where they were.
+ */
+function maskHijri(text: string, tokens: Token[], index: NameIndex): { masked: string; found: { start: number; end: number; hijri: HijriMention }[] } {
+  const found: { start: number; end: number; hijri: HijriMention }[] = [];
+  let masked = text;
+  for (let i = 0; i < tokens.length; i++) {
+    const match = matchHijri(text, tokens, i, index);
+    if (!match) continue;
+    let from = i;
+    let next = match.next;
+    if (isConcordance(tokens[from - 1])) from--;
+    else if (isComma(tokens[next]) && isConcordance(tokens[next + 1])) next += 2;
+    else if (isConcordance(tokens[next])) next++;
+    const start = tokens[from]?.start ?? 0;
+    const end = tokens[next - 1]?.end ?? start;
+    masked = masked.slice(0, start) + " ".repeat(end - start) + masked.slice(end);
+    found.push({ start, end, hijri: match.hijri });
+    i = next - 1;
+  }
+  return { masked, found };
+}
+
+/** Only spaces and punctuation between two offsets of the masked text: the dates stand together. */
+function standTogether(masked: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const between = a.end <= b.start ? masked.slice(a.end, b.start) : b.end <= a.start ? masked.slice(b.end, a.start) : "";
+  return /^[\s(),،\-–—/]*$/u.test(between);
+}
+
 function scanDates(text: string, names: CalendarNames): Scan {
   const index = nameIndex(names);
-  const tokens = tokenize(text, index);
+  const written = tokenize(text, index);
+  const { masked, found } = maskHijri(text, written, index);
+  const tokens = found.length === 0 ? written : tokenize(masked, index);
   const mentions: DateMention[] = [];
   const rejected: RejectedDate[] = [];
   let i = 0;
@@ -610,7 +707,12 @@ function scanDates(text: string, names: CalendarNames): Scan {
       i++;
       continue;
     }
-    if (match.mention) mentions.push(match.mention);
+    if (match.mention) {
+      const mention = match.mention;
+      const beside = found.find((hijri) => mention.precision === "day" && standTogether(masked, hijri, mention));
+      if (beside) mention.hijri = beside.hijri;
+      mentions.push(mention);
+    }
     if (match.rejected) rejected.push(match.rejected);
     i = Math.max(match.next, i + 1);
   }
@@ -684,7 +786,7 @@ const YEAR_LIKE = /(?<![\p{Nd}.,/])(1[89]\d\d|20\d\d|2100)(?![\p{Nd}])/gu;
 
 const NO_DATE: DocumentDate = { iso: null, precision: "none", source: "none" };
 
-function toDocumentDate(mention: DateMention, source: DocumentDate["source"]): DocumentDate {
+function documentDateOf(mention: DateMention, source: DocumentDate["source"]): DocumentDate {
   const precision = mention.precision;
   const date: DocumentDate = { iso: mention.iso, precision, source, evidence: mention.text };
   if (mention.year !== undefined) date.year = mention.year;
@@ -758,6 +860,41 @@ function firstSentence(line: string): string {
  * Rules 1-4 skip dates whose written weekday disagrees with the date.
  */
 export function inferDocumentDate(input: DateInput, names: CalendarNames): DocumentDate {
+  return readDocumentDate(input, names).date;
+}
+
+/** The document's date (inferDocumentDate) and, when a Hijri date written beside it names another day, what is wrong. */
+export function readDocumentDate(input: DateInput, names: CalendarNames): { date: DocumentDate; hijriProblem: string | null } {
+  let chosen: DateMention | undefined;
+  const toDocumentDate = (mention: DateMention, source: DocumentDate["source"]): DocumentDate => {
+    chosen = mention;
+    return documentDateOf(mention, source);
+  };
+  const date = chooseDocumentDate(input, names, toDocumentDate);
+  return { date, hijriProblem: chosen ? hijriProblem(chosen, names) : null };
+}
+
+/**
+ * When a Hijri date is written beside the Gregorian date (either order) and
+ * the Umm al-Qura calendar puts the Gregorian day on another Hijri day, a
+ * sentence saying so; else null. The Gregorian date stays the document's
+ * date: a calendar that follows the local sighting of the moon may differ by
+ * a day, and the text is reported, not corrected.
+ */
+export function hijriProblem(mention: DateMention, names?: CalendarNames): string | null {
+  const hijri = mention.hijri;
+  if (!hijri || mention.year === undefined || mention.month === undefined || mention.day === undefined) return null;
+  const expected = hijriDate(`${mention.year}/${mention.month}/${mention.day}`);
+  if (expected === null || (expected.day === hijri.day && expected.month === hijri.month && expected.year === hijri.year)) return null;
+  const monthName = names?.hijriMonths[expected.month - 1] ?? expected.monthName;
+  return `the date line says "${hijri.text}", but ${mention.day} ${MONTH_EN[mention.month - 1]} ${mention.year} is ${expected.day} ${monthName} ${expected.year} هـ in the Umm al-Qura calendar; the page is dated by the Gregorian date`;
+}
+
+function chooseDocumentDate(
+  input: DateInput,
+  names: CalendarNames,
+  toDocumentDate: (mention: DateMention, source: DocumentDate["source"]) => DocumentDate,
+): DocumentDate {
   const lines = input.lines.filter((line) => line.trim() !== "");
 
   // 1. A standalone date line near the top.

@@ -66,13 +66,59 @@ function nameKey(name: string): string {
     .join(" ");
 }
 
-/** Every name of an entry with the way it is matched: acronyms case-sensitively, the rest as text. */
+/** Every name of an entry with the way it is matched: acronyms case-sensitively, the rest as text (also with one space lost). */
 function namesOf(entry: Organisation): PhraseSpec<string>[] {
   const text = [entry.name_ar, entry.short_ar, ...entry.variants_ar, entry.name_en, ...entry.names_latin];
   return [
-    ...text.map((phrase) => ({ key: entry.id, phrase, mode: "text" as const })),
+    ...text.map((phrase) => ({ key: entry.id, phrase, mode: "text" as const, glued: true })),
     ...entry.acronyms.map((phrase) => ({ key: entry.id, phrase, mode: "exact" as const })),
   ];
+}
+
+/** Head words the press uses for one another in the name of a UN office: مكتب/وكالة/هيئة الأمم المتحدة ... */
+const HEAD_WORDS = ["مكتب", "وكالة", "هيئة"];
+/** Names this long or longer take another head word: "هيئة الأمم المتحدة" alone is the UN, not an office. */
+const MIN_WORDS_FOR_HEAD = 4;
+const ARTICLE_WORD = /^([وف]?[بكل]?)(ال\S{2,})$/u;
+
+/** A conjunct's attached prefix and its word: بالمخدرات -> [ب, المخدرات], للمخدرات -> [ل, المخدرات], المخدرات -> ["", المخدرات]. */
+function splitConjunct(word: string): [string, string] {
+  if (/^لل\S{2,}$/u.test(word)) return ["ل", `ال${word.slice(2)}`];
+  const match = ARTICLE_WORD.exec(word);
+  return match ? [match[1]!, match[2]!] : ["", word];
+}
+
+/** A prefix written onto a word, with ل + ال contracted to لل. */
+function attachPrefix(prefix: string, word: string): string {
+  return prefix.endsWith("ل") && word.startsWith("ال") ? `${prefix}${word.slice(1)}` : prefix + word;
+}
+
+/**
+ * The other ways the press writes an Arabic name, made from the listed one:
+ * the two last words in the other order when they are joined by و
+ * (المعني بالمخدرات والجريمة -> المعني بالجريمة والمخدرات), the head word
+ * مكتب/وكالة/هيئة exchanged in names of four words or more, and المعني/المعنية.
+ * Only whole names are made, so a generic word never matches on its own.
+ */
+export function nameVariants(name: string): string[] {
+  const words = name.trim().split(/\s+/u);
+  let forms = [words];
+  const last = words.at(-1) ?? "";
+  if (words.length >= 3 && /^و\S{3,}$/u.test(last)) {
+    const [prefix, first] = splitConjunct(words.at(-2)!);
+    const second = last.slice(1);
+    forms = [...forms, [...words.slice(0, -2), attachPrefix(prefix, second), `و${first}`]];
+  }
+  if (words.length >= MIN_WORDS_FOR_HEAD && HEAD_WORDS.includes(words[0]!)) {
+    forms = forms.flatMap((form) => HEAD_WORDS.map((head) => [head, ...form.slice(1)]));
+  }
+  forms = forms.flatMap((form) => {
+    const at = form.findIndex((word) => word === "المعني" || word === "المعنية");
+    if (at < 0) return [form];
+    return [form, form.map((word, i) => (i === at ? (word === "المعني" ? "المعنية" : "المعني") : word))];
+  });
+  const own = words.join(" ");
+  return [...new Set(forms.map((form) => form.join(" ")))].filter((form) => form !== own);
 }
 
 /**
@@ -226,7 +272,31 @@ export function loadRegistry(yamlText: string, fileName = REGISTRY_FILE): Organi
     );
   }
 
-  const index = new PhraseIndex<string>(organisations.flatMap(namesOf));
+  // The variants nameVariants() makes, each kept only when no listed name and
+  // no other entry's variant has its words: a listed name always wins.
+  const madeBy = new Map<string, string | null>();
+  const made: PhraseSpec<string>[] = [];
+  for (const entry of organisations) {
+    for (const name of [entry.name_ar, ...entry.variants_ar]) {
+      for (const variant of nameVariants(name)) {
+        const key = nameKey(variant);
+        if (owner.has(key)) continue;
+        const previous = madeBy.get(key);
+        if (previous === undefined) madeBy.set(key, entry.id);
+        else if (previous !== entry.id) madeBy.set(key, null);
+        made.push({ key: entry.id, phrase: variant, mode: "text", glued: true });
+      }
+    }
+  }
+  const kept = new Set<string>();
+  const variants = made.filter((spec) => {
+    const key = nameKey(spec.phrase);
+    if (madeBy.get(key) !== spec.key || kept.has(key)) return false;
+    kept.add(key);
+    return true;
+  });
+
+  const index = new PhraseIndex<string>([...organisations.flatMap(namesOf), ...variants]);
   return { organisations, byId: new Map(organisations.map((entry) => [entry.id, entry])), index };
 }
 

@@ -43,11 +43,20 @@ const AGENCIES = [
   "الأمم المتحدة",
 ].map(normalizeArabic);
 
-/** Words that start sentences, never city names. */
+/**
+ * Words that open a text or a paragraph before a dash and are never city
+ * names: particles, reporting verbs, ordinals, the labels of press texts
+ * (بيان صحفي -، أولا -، وأضاف -). Any other one to three words before
+ * "(COUNTRY) -" or " - " are read as the place: no gazetteer is needed.
+ */
 const NOT_CITY = new Set(
-  ["في", "من", "على", "إلى", "عن", "و", "ثم", "قال", "قالت", "اليوم", "أمس", "ملاحظة", "تحديث", "عاجل", "المصدر", "حصة"].map(
-    normalizeArabic,
-  ),
+  [
+    "في", "من", "على", "إلى", "عن", "و", "ثم", "قال", "قالت", "اليوم", "أمس", "ملاحظة", "تحديث", "عاجل", "المصدر", "حصة",
+    "أضاف", "وأضاف", "أضافت", "وأضافت", "وقال", "وقالت", "أكد", "وأكد", "أكدت", "وأكدت", "أوضح", "وأوضح", "وأشار", "وتابع",
+    "كما", "حيث", "لكن", "ولكن", "إلا", "أما", "وأما", "هذا", "هذه", "ذلك", "وذلك", "الذي", "التي", "بينما", "إذ",
+    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "أخيرا", "وأخيرا", "ختاما", "أيضا", "كذلك",
+    "بيان", "صحفي", "صحافي", "تصريح", "خبر", "تقرير", "مقابلة", "حوار", "تعليق", "ملخص", "إعلان", "تنويه", "مقال", "رأي",
+  ].map(normalizeArabic),
 );
 
 const MAX_CITY_WORDS = 3;
@@ -56,7 +65,7 @@ const MAX_COUNTRY_WORDS = 3;
 const WORD = String.raw`[\p{L}\p{M}\u200C\u200D]+`;
 const DATELINE = new RegExp(
   String.raw`^\s*(?<city>${WORD}(?:[ \u00A0]+${WORD}){0,${MAX_CITY_WORDS - 1}})` +
-    String.raw`\s*(?:[،,]\s*(?<date>[^()\-–—]{1,40}?\p{Nd}[^()\-–—]{0,20}?))?` +
+    String.raw`\s*(?:[،,]\s*(?:(?<date>[^()\-–—]{1,40}?\p{Nd}[^()\-–—]{0,20}?)|(?<comma>${WORD}(?:[ \u00A0]+${WORD}){0,${MAX_COUNTRY_WORDS - 1}})(?=\s*[-–—]\s)))?` +
     String.raw`\s*(?:\((?<paren>[^()\p{Nd}]{1,40})\))?` +
     String.raw`\s*[-–—]\s+(?=\S)`,
   "u",
@@ -76,6 +85,13 @@ export function matchDateline(line: string): Dateline | null {
   if (date) {
     if (date.split(/\s+/u).length > 6) return null;
     dateline.dateText = date;
+  }
+  // جنيف، سويسرا - : a country after a comma, read like one in parentheses.
+  const comma = groups["comma"]?.trim();
+  if (comma) {
+    if (AGENCIES.includes(normalizeArabic(comma))) dateline.agency = comma;
+    else if (comma.split(/\s+/u).some((word) => NOT_CITY.has(normalizeArabic(word)))) return null;
+    else dateline.country = comma;
   }
   const paren = groups["paren"]?.trim();
   if (paren) {

@@ -96,14 +96,44 @@ export function indexTextOf(text: string, findings: TextFindings = {}): string {
 }
 
 /** The words of an organisation's names, in any script, each once. */
-const nameWordsOf = memoizeByObject((organisation: Organisation): readonly string[] => [
-  ...new Set(organisationNames(organisation).flatMap((name) => name.split(/\s+/)).filter((word) => word !== "")),
-]);
+const nameWordsOf = memoizeByObject((organisation: Organisation): readonly string[] => wordsOfNames(organisationNames(organisation)));
+
+function wordsOfNames(names: readonly string[]): readonly string[] {
+  return [...new Set(names.flatMap((name) => name.split(/\s+/)).filter((word) => word !== ""))];
+}
+
+const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3]/;
+
+/** An organisation's Arabic names (each as its words' searchable cores), and the words of its names that a document writing one of them still lacks. */
+const arabicNamesOf = memoizeByObject((organisation: Organisation) => {
+  const arabic = [organisation.name_ar, organisation.short_ar, ...organisation.variants_ar].filter((name) => ARABIC_LETTER.test(name));
+  const latin = organisationNames(organisation).filter((name) => !ARABIC_LETTER.test(name));
+  return {
+    cores: arabic.map((name) => name.split(/\s+/).filter((word) => word !== "").map((word) => preparedWord(word).core)),
+    // The Latin names and acronyms, and the one-word Arabic names (الإنتربول، اليونيسف): distinctive words only.
+    synonyms: wordsOfNames([...latin, ...arabic.filter((name) => !/\s/.test(name.trim()))]),
+  };
+});
 
 /**
- * The words of the organisations' names that Pagefind would not already
- * find in the document (`present`: the searchable cores of its title and
- * body), each once, as index text; null when there is none. A query matches
+ * The words of an organisation's names a document should be found by: all
+ * of them when it names the organisation in another script only (a Latin
+ * UNODC is found by مكتب الأمم المتحدة ...), but when it writes one of the
+ * Arabic names itself, only the Latin names and one-word Arabic names: the
+ * words of its other Arabic names (منظمة، الأمم، المتحدة، مكتب ...) would
+ * make the document answer searches for words it does not hold.
+ */
+function searchableNameWords(organisation: Organisation, present: ReadonlySet<string>): readonly string[] {
+  const { cores, synonyms } = arabicNamesOf(organisation);
+  const writesArabicName = cores.some((words) => words.length > 0 && words.every((core) => present.has(core)));
+  return writesArabicName ? synonyms : nameWordsOf(organisation);
+}
+
+/**
+ * The words of the organisations' names (searchableNameWords) that
+ * Pagefind would not already find in the document (`present`: the
+ * searchable cores of its title and body), each once, as index text; null
+ * when there is none. A query matches
  * a page when every word is somewhere in it, so the words the document
  * itself holds need no second copy: that keeps the index and every
  * result's fragment smaller.
@@ -112,7 +142,7 @@ export function missingNameWords(organisations: readonly Organisation[], present
   const missing = new Set<string>();
   const cores = new Set<string>();
   for (const organisation of organisations) {
-    for (const word of nameWordsOf(organisation)) {
+    for (const word of searchableNameWords(organisation, present)) {
       const { core } = preparedWord(word);
       if (core === "" || present.has(core) || cores.has(core)) continue;
       cores.add(core);

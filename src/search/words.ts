@@ -24,13 +24,26 @@
 //     and the escape character ~ itself;
 //   - the attached prefix of وال/فال words (و in والإرهاب), so the word is
 //     indexed as الإرهاب;
+//   - the preposition ل (with و/ف before it) on a verbal noun or participle,
+//     a word whose next letter is ت or م (لتهريب، ولمكافحة), which the
+//     stemmer keeps: so "تهريب المهاجرين" in quotes finds لتهريب المهاجرين.
+//     Words that start with a root ل (لجنة، لاجئ) do not take this shape and
+//     stay whole, so اللجنة still finds لجنة;
 //   - Arabic prefixes written onto a number or a Latin word (الـ in الـ34,
 //     و in وSTOP), so 34 and STOP are what is indexed.
+// One more rule replaces rather than hides: a word holding Persian/Urdu code
+// points or presentation forms (ک and ی in الکفیل, ﻛ) is indexed as the
+// Arabic letters a reader types (الكفيل), followed by a trailer of escapes:
+// for each replaced character, its escape and the escape of its distance
+// from the end of the word. The trailer sits at the word's end because
+// Pagefind also indexes the pieces between punctuation inside a word, and
+// the decoder, meeting the escape of such a character (never escaped
+// otherwise: it is a letter), puts it back in place.
 //
 // This file runs in the browser too (compiled by the build): it imports only
 // src/arabic/normalize.ts and nothing from Node.
 
-import { foldLetters, stripDiacritics } from "../arabic/normalize.ts";
+import { foldLetters, plainLetters, stripDiacritics } from "../arabic/normalize.ts";
 
 /** Starts an escape in index text. */
 export const ESCAPE = "~";
@@ -54,20 +67,85 @@ export function escapeAll(text: string): string {
   return out;
 }
 
+/**
+ * The Arabic letters Pagefind indexes in place of a letter (ک -> ك,
+ * ﻻ -> لا), or null when it is indexed as itself. A form that stands for
+ * more than letters (ﷺ, a phrase with spaces) is not replaced.
+ */
+function indexedLetters(char: string): string | null {
+  if (!/\p{L}/u.test(char)) return null;
+  const letters = plainLetters(char);
+  return letters !== char && /^[\p{L}\p{M}]+$/u.test(letters) ? letters : null;
+}
+
 /** Index text back to display text: every escape replaced by the character it stands for. */
 export function decodeIndexText(text: string): string {
-  return text.replace(ESCAPED, (escape) => {
-    if (escape === ESCAPE + ESCAPE) return ESCAPE;
-    let unit = 0;
-    for (const digit of escape.slice(1)) unit = unit * 16 + HEX_DIGITS.indexOf(digit);
-    return String.fromCharCode(unit);
-  });
+  let out = "";
+  let from = 0;
+  // A trailer (see above): where the word it restores ends in `out`, and the character waiting for its distance.
+  let anchor = -1;
+  let restoring: string | null = null;
+  let trailerEnd = -1;
+  for (const match of text.matchAll(ESCAPED)) {
+    const adjacent = match.index === trailerEnd;
+    out += text.slice(from, match.index);
+    from = match.index + match[0].length;
+    let char = ESCAPE;
+    if (match[0] !== ESCAPE + ESCAPE) {
+      let unit = 0;
+      for (const digit of match[0].slice(1)) unit = unit * 16 + HEX_DIGITS.indexOf(digit);
+      char = String.fromCharCode(unit);
+    }
+    if (restoring !== null && adjacent && match[0] !== ESCAPE + ESCAPE) {
+      const letters = indexedLetters(restoring)!;
+      const at = anchor - char.charCodeAt(0);
+      if (at >= 0 && out.slice(at, at + letters.length) === letters) {
+        out = out.slice(0, at) + restoring + out.slice(at + letters.length);
+        anchor += restoring.length - letters.length;
+        restoring = null;
+        trailerEnd = from;
+        continue;
+      }
+    }
+    if (restoring !== null) out += restoring;
+    restoring = null;
+    if (indexedLetters(char) !== null) {
+      if (!adjacent) anchor = out.length;
+      restoring = char;
+      trailerEnd = from;
+      continue;
+    }
+    trailerEnd = -1;
+    out += char;
+  }
+  return out + (restoring ?? "") + text.slice(from);
+}
+
+/** A word's letters with each Persian/Urdu letter or presentation form replaced by its Arabic letters, and the replacements, last first. */
+function replaceLetters(core: string): { letters: string; replaced: { at: number; char: string }[] } {
+  let letters = "";
+  const replaced: { at: number; char: string }[] = [];
+  for (const char of core) {
+    const plain = indexedLetters(char);
+    if (plain !== null) replaced.unshift({ at: letters.length, char });
+    letters += plain ?? char;
+  }
+  return { letters, replaced };
+}
+
+/** The trailer of escapes that lets decodeIndexText() put the replaced characters back (see above). */
+function restoreTrailer(letters: string, replaced: readonly { at: number; char: string }[]): string {
+  return replaced.map(({ at, char }) => escapeAll(char) + escapeAll(String.fromCharCode(letters.length - at))).join("");
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Arabic letters that may be written onto the next word: conjunctions, prepositions, the article. */
 const NUMBER_OR_LATIN_PREFIX = /^(?:[وف]?[بكل]?(?:ال|لل)?|[وف]?ل)ـ*(?=[0-9\u0660-\u0669\u06F0-\u06F9A-Za-z])/;
 const CONJUNCTION_ARTICLE = /^[وف]ال/;
+/** ل (after و or ف, or alone) on a word of 4+ letters starting with ت or م (comparison form). */
+const PREPOSITION_LAM = /^([وف]?ل)(?=[تم][\u0621-\u064A]{3,}$)/;
+/** Words of that shape whose ل is a root letter. */
+const ROOT_LAM = new Set(["لمسات", "لمحات", "لمحه", "لمسه", "لملمه", "لتوه"]);
 const ARABIC_LETTERS = /^[\u0621-\u064A\u0671-\u06D3]+$/;
 
 /**
@@ -114,6 +192,11 @@ export function splitPrefix(core: string): [string, string] {
     const cut = spanOfLetters(core, 1);
     return [core.slice(0, cut), core.slice(cut)];
   }
+  const lam = PREPOSITION_LAM.exec(form);
+  if (lam && ARABIC_LETTERS.test(form) && !ROOT_LAM.has(form.slice(lam[1]!.length - 1))) {
+    const cut = spanOfLetters(core, lam[1]!.length);
+    return [core.slice(0, cut), core.slice(cut)];
+  }
   return ["", core];
 }
 
@@ -132,7 +215,7 @@ function wordEdges(word: string): [number, number] {
 /** What a whitespace-free word is found by: punctuation at its edges and a split-off prefix removed. */
 export function searchableCore(word: string): string {
   const [start, end] = wordEdges(word);
-  return splitPrefix(word.slice(start, end))[1].replace(INNER_UNSAFE, "");
+  return replaceLetters(splitPrefix(word.slice(start, end))[1]).letters.replace(INNER_UNSAFE, "");
 }
 
 /** Punctuation at a word's edge stays as it is when it is printable ASCII (Pagefind ignores it), else it is escaped. */
@@ -146,10 +229,12 @@ function escapeEdge(text: string): string {
 export function indexWord(word: string): string {
   const [start, end] = wordEdges(word);
   const [prefix, core] = splitPrefix(word.slice(start, end));
+  const { letters, replaced } = replaceLetters(core);
   return (
     escapeEdge(word.slice(0, start)) +
     escapeAll(prefix) +
-    core.replace(INNER_UNSAFE, (char) => escapeAll(char)) +
+    letters.replace(INNER_UNSAFE, (char) => escapeAll(char)) +
+    restoreTrailer(letters, replaced) +
     escapeEdge(word.slice(end))
   );
 }

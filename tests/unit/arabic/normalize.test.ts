@@ -3,6 +3,7 @@ import {
   expandPresentationForms,
   foldLetters,
   normalizeArabic,
+  plainLetters,
   stripDiacritics,
   stripInvisibles,
   toArabicIndicDigits,
@@ -53,6 +54,24 @@ describe("normalizeArabic: letters", () => {
     expect(normalizeArabic("\u06A9\u06CC")).toBe("\u0643\u064A");
     expect(normalizeArabic("الاتحاد الأوروبی")).toBe(normalizeArabic("الاتحاد الأوروبي"));
     expect(normalizeArabic("کوبا")).toBe(normalizeArabic("كوبا"));
+  });
+
+  it("folds the other Persian and Urdu code points of Arabic letters", () => {
+    // ګ kaf with ring, ې e, ے yeh barree, ٸ high hamza yeh, ۀ heh with yeh, ہ heh goal, ھ heh doachashmee.
+    expect(normalizeArabic("الګفيل")).toBe(normalizeArabic("الكفيل"));
+    expect(normalizeArabic("فې")).toBe(normalizeArabic("في"));
+    expect(normalizeArabic("علے")).toBe(normalizeArabic("على"));
+    expect(normalizeArabic("مسٸول")).toBe(normalizeArabic("مسئول"));
+    expect(normalizeArabic("منظمۀ")).toBe(normalizeArabic("منظمة"));
+    expect(normalizeArabic("اتجاہ")).toBe(normalizeArabic("اتجاه"));
+    expect(normalizeArabic("ھذا")).toBe(normalizeArabic("هذا"));
+  });
+
+  it("plainLetters writes keyboard variants and presentation forms as Arabic letters, spelling kept", () => {
+    expect(plainLetters("أکثر الکفیل")).toBe("أكثر الكفيل");
+    expect(plainLetters("مسٸول")).toBe("مسئول");
+    expect(plainLetters("\uFEDB\uFEFB")).toBe("كلا");
+    expect(plainLetters("أحمد مستشفى منظمة")).toBe("أحمد مستشفى منظمة");
   });
 
   it("foldLetters changes only the folded letters", () => {

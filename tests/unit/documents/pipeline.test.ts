@@ -136,3 +136,16 @@ describe("content that must stay text", () => {
     expect(result.document?.organisations.map((mention) => mention.id)).toEqual(["interpol"]);
   });
 });
+
+describe("a Hijri date beside the Gregorian one", () => {
+  it("dates the page by the Gregorian date and warns when the Hijri date names another day", () => {
+    const wrong = build("مؤتمر إقليمي\n\nالسبت 3 رجب 1445 هـ الموافق 20 كانون الثاني/يناير 2024 م\n\nالكويت (الكويت) - افتتح مؤتمر.\n");
+    expect(wrong.document?.date).toMatchObject({ iso: "2024-01-20", precision: "day" });
+    expect(wrong.problems).toEqual([
+      { file: "doc.txt", severity: "warning", message: expect.stringContaining("8 رجب 1445 هـ in the Umm al-Qura calendar"), fix: expect.stringContaining("correct the wrong one") },
+    ]);
+    const right = build("مؤتمر إقليمي\n\nالخميس 11 رمضان 1445 هـ الموافق 21 آذار/مارس 2024 م\n\nفيينا (النمسا) - افتتح مؤتمر.\n");
+    expect(right.document?.date).toMatchObject({ iso: "2024-03-21", precision: "day" });
+    expect(right.problems).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   formatDate,
   formatHijri,
   inferDocumentDate,
+  readDocumentDate,
   loadCalendarNames,
   parseFrontMatterDate,
   readCalendarNames,
@@ -488,5 +489,48 @@ describe("formatDate and formatHijri", () => {
   it("has no Hijri date below day precision", () => {
     expect(formatHijri(month, "western", names)).toBeNull();
     expect(formatHijri({ iso: null, precision: "none", source: "none" }, "western", names)).toBeNull();
+  });
+});
+
+describe("Hijri-first and two-calendar date lines", () => {
+  const body = (lines: string[]): DateInput => ({ title: "عنوان", titleSource: "text", lines });
+  const read = (line: string) => readDocumentDate(body([line, "فيينا (النمسا) - نص الخبر."]), names);
+
+  it.each([
+    ["الخميس 11 رمضان 1445 هـ الموافق 21 آذار/مارس 2024 م", "2024-03-21"],
+    ["11 رمضان 1445 هـ الموافق 21 آذار/مارس 2024 م", "2024-03-21"],
+    ["الخميس، 11 رمضان 1445هـ، الموافق 21 مارس 2024م", "2024-03-21"],
+    ["الخميس ١١ رمضان ١٤٤٥ ه الموافق ٢١ آذار ٢٠٢٤ مـ", "2024-03-21"],
+    ["11 رمضان 1445 هجري الموافق 21 مارس 2024 ميلادي", "2024-03-21"],
+    ["21 آذار/مارس 2024 م الموافق 11 رمضان 1445 هـ", "2024-03-21"],
+    ["الخميس 21 مارس 2024 م (11 رمضان 1445 هـ)", "2024-03-21"],
+    ["الأحد 5 شوال 1445 هـ الموافق 14 نيسان/أبريل 2024 م", "2024-04-14"],
+    ["الاثنين 2 محرم 1446 هجرية الموافق 8 تموز/يوليو 2024 ميلادية", "2024-07-08"],
+    ["الجمعة 16 ذي القعدة 1445 هـ الموافق 24 أيار/مايو 2024 م", "2024-05-24"],
+  ])("%s -> %s, day precision, Hijri in agreement", (line, iso) => {
+    const { date, hijriProblem } = read(line);
+    expect(date).toMatchObject({ iso, precision: "day", source: "text" });
+    expect(hijriProblem).toBeNull();
+  });
+
+  it("reports a Hijri date that names another day, and keeps the Gregorian date", () => {
+    const { date, hijriProblem } = read("السبت 3 رجب 1445 هـ الموافق 20 كانون الثاني/يناير 2024 م");
+    expect(date).toMatchObject({ iso: "2024-01-20", precision: "day" });
+    expect(hijriProblem).toContain("3 رجب 1445 هـ");
+    expect(hijriProblem).toContain("8 رجب 1445 هـ");
+  });
+
+  it("does not read a Hijri date alone as a Gregorian date, nor a Hijri year after a Gregorian month", () => {
+    expect(read("11 رمضان 1445 هـ").date.precision).toBe("none");
+    expect(findDates("صدر في 11 رمضان 1445 هـ", names)).toEqual([]);
+  });
+
+  it("keeps a written weekday checked against the Gregorian date", () => {
+    // 21 March 2024 is a Thursday, not a Monday.
+    expect(read("الاثنين 11 رمضان 1445 هـ الموافق 21 آذار/مارس 2024 م").date.precision).toBe("none");
+  });
+
+  it("refuses hijri_variants that are not keyed by a month number", () => {
+    expect(() => loadCalendarNames(monthsYaml.replace("hijri_variants:\n", "hijri_variants:\n  13: [x]\n"))).toThrow(/not a Hijri month number/);
   });
 });

@@ -8,6 +8,7 @@ import {
   findOrganisationMatches,
   findOrganisations,
   loadRegistry,
+  nameVariants,
   readRegistry,
 } from "../../../src/enrich/organisations.ts";
 
@@ -326,5 +327,41 @@ describe("loadRegistry: validation", () => {
     expect(() => loadRegistry(entry("a").replace("short_ar: ألف", "short_ar: Alef"))).toThrow(/`short_ar` must be written in Arabic/);
     expect(() => loadRegistry(entry("a", "\n  website: example.org"))).toThrow(/`website` must be a web address/);
     expect(() => loadRegistry("id: a")).toThrow(/must be a list/);
+  });
+});
+
+describe("findOrganisations: the press's variants of a name", () => {
+  it.each([
+    "نظمت وكالة الأمم المتحدة لمكافحة المخدرات والجريمة ورشة",
+    "نظمت وكالة الامم المتحدة لمكافحة المخدرات والجريمة ورشة",
+    "قال مكتب الأمم المتحدة المعني بالجريمة والمخدرات",
+    "قالت هيئة الأمم المتحدة المعنية بالمخدرات والجريمة",
+    "بدعم من مكتب الأمم المتحدة لمكافحة الجريمة والمخدرات",
+    "بحسب مكتب الأمم المتحدة لشؤون المخدرات والجريمة",
+    "بحسب مكتب الأممالمتحدة المعني بالمخدرات والجريمة",
+    "بحسب مكتبالأمم المتحدة المعني بالمخدرات والجريمة",
+    "بحسب مكتب الأمم المتحدة المعنيبالمخدرات والجريمة",
+    "ولوكالة الأمم المتحدة لمكافحة المخدرات والجريمة دور",
+  ])("%s -> UNODC only", (text) => {
+    expect(ids(text)).toEqual(["unodc"]);
+  });
+
+  it("keeps generic words and half names from matching", () => {
+    expect(ids("تجارة المخدرات والجريمة المنظمة عبر الحدود")).toEqual([]);
+    expect(ids("الجريمة والمخدرات")).toEqual([]);
+    expect(ids("مكتب المعني بالمخدرات")).toEqual([]);
+    expect(ids("وكالة الأمم المتحدة")).toEqual(["un"]);
+    expect(ids("الاممالمتحدة")).toEqual(["un"]);
+    expect(ids("الأمميون المتحدون")).toEqual([]);
+  });
+
+  it("makes word-order, head-word and المعني/المعنية variants of a listed name", () => {
+    const made = nameVariants("مكتب الأمم المتحدة المعني بالمخدرات والجريمة");
+    expect(made).toContain("مكتب الأمم المتحدة المعني بالجريمة والمخدرات");
+    expect(made).toContain("وكالة الأمم المتحدة المعنية بالجريمة والمخدرات");
+    expect(made).toContain("هيئة الأمم المتحدة المعني بالمخدرات والجريمة");
+    expect(nameVariants("مكتب الأمم المتحدة للمخدرات والجريمة")).toContain("مكتب الأمم المتحدة للجريمة والمخدرات");
+    // Three words: "هيئة الأمم المتحدة" is the UN itself, so no head word is exchanged.
+    expect(nameVariants("هيئة الأمم المتحدة")).toEqual([]);
   });
 });

@@ -21,6 +21,11 @@ describe("matchDateline", () => {
     ["رام الله (أ ف ب) – أعلن", { city: "رام الله", agency: "أ ف ب" }],
     ["مدينة الكويت (الكويت) — افتتح", { city: "مدينة الكويت", country: "الكويت" }],
     ["فيينا (النمسا)- عقدت", { city: "فيينا", country: "النمسا" }],
+    ["فيينا (النمسا) - نظمت وكالة الأمم المتحدة", { city: "فيينا", country: "النمسا" }],
+    ["الكويت (الكويت) - افتتحت", { city: "الكويت", country: "الكويت" }],
+    ["نواذيبو (موريتانيا) - ضبطت", { city: "نواذيبو", country: "موريتانيا" }],
+    ["جنيف، سويسرا - قالت المنظمة", { city: "جنيف", country: "سويسرا" }],
+    ["عمّان - أطلقت", { city: "عمّان" }],
   ])("%s", (line, want) => {
     const got = matchDateline(line);
     expect(got).toMatchObject(want);
@@ -37,12 +42,21 @@ describe("matchDateline", () => {
     ["مؤتمر الأمم المتحدة لمكافحة الجريمة (فيينا) - نص"],
     ["قالت المنظمة (رويترز) - نص"],
     ["Human trafficking INTERPOL"],
+    ["بيان صحفي - أعلنت الوزارة"],
+    ["أولا - يجب على الدول"],
+    ["وأضاف - في كلمته - أن"],
+    ["وقال، وأضاف - نص"],
   ])("not a dateline: %s", (line) => {
     expect(matchDateline(line)).toBeNull();
   });
 });
 
 describe("findDateline", () => {
+  it("skips a date line in both calendars (Hijri first) before the dateline", () => {
+    const lines = ["الخميس 11 رمضان 1445 هـ الموافق 21 آذار/مارس 2024 م", "فيينا (النمسا) - نظمت وكالة الأمم المتحدة ورشة."];
+    expect(findDateline(lines, names)).toEqual({ city: "فيينا", country: "النمسا" });
+  });
+
   it("reads only the first line", () => {
     expect(findDateline(["القاهرة - أعلنت الوزارة", "جنيف - نص"])).toEqual({ city: "القاهرة" });
     expect(findDateline(["مقدمة طويلة بلا مكان.", "القاهرة - أعلنت الوزارة"])).toBeNull();

@@ -19,6 +19,7 @@ describe("index text", () => {
     "“الاتجار بالبشر”، (قطر) I-24/7 A/RES/68/192 45٪…",
     "x~y ~~ <b>&amp;</b> \u200Cنص\u200F مع\u00A0فراغ",
     "لـ\"الإنتربول\" وَالقُصَّر فالمنظمة ٣٤ ١٢",
+    "أکثر الکفیل منظمۀ الګفيل ﻛﺘﺎﺏ ﻻ ﷺ ككک یی",
   ])("decodes back to exactly the display text: %s", (text) => {
     expect(decodeIndexText(indexText(text))).toBe(text);
   });
@@ -36,6 +37,22 @@ describe("index text", () => {
     expect(pagefindForm(indexWord("لـ2030"))).toBe("2030");
     expect(pagefindForm(indexWord("فالنقل"))).toBe("النقل");
     expect(pagefindForm(indexWord("والقُصَّر"))).toBe("القُصَّر");
+  });
+
+  it("indexes Persian/Urdu letters and presentation forms as the Arabic letters a reader types", () => {
+    expect(pagefindForm(indexWord("أکثر"))).toBe("أكثر");
+    expect(pagefindForm(indexWord("الکفیل،"))).toBe("الكفيل");
+    expect(pagefindForm(indexWord("والکفیل"))).toBe("الكفيل");
+    expect(pagefindForm(indexWord("ﻛﺘﺎﺏ"))).toBe("كتاب");
+    expect(pagefindForm(indexWord("منظمۀ"))).toBe("منظمة");
+  });
+
+  it("keeps the escapes that restore Persian letters at the word's end, where Pagefind makes no extra word of them", () => {
+    // Pagefind also indexes the pieces between punctuation inside a word (الك and فال of الك~....فالة).
+    for (const word of ["الکفالة", "الکفیل،", "ﻛﺘﺎﺏ", "«أکثر»"]) {
+      const [, letters = ""] = /^[^\p{L}]*([\p{L}\p{M}]+)/u.exec(indexWord(word)) ?? [];
+      expect(letters).toBe(searchableCore(word));
+    }
   });
 
   it("puts no non-ASCII punctuation where Pagefind would keep it as a word part", () => {
@@ -65,6 +82,14 @@ describe("prefixes split off a word", () => {
     ["وSTOP", "و", "STOP"],
     ["الإرهاب", "", "الإرهاب"],
     ["والد", "", "والد"],
+    ["لتهريب", "ل", "تهريب"],
+    ["ولمكافحة", "ول", "مكافحة"],
+    ["لِتعزيز", "لِ", "تعزيز"],
+    ["لجنة", "", "لجنة"],
+    ["لاجئين", "", "لاجئين"],
+    ["لمدة", "", "لمدة"],
+    ["لمسات", "", "لمسات"],
+    ["للتهريب", "", "للتهريب"],
     ["والدة", "", "والدة"],
     ["والي", "", "والي"],
     ["وال", "", "وال"],
@@ -88,12 +113,14 @@ describe("query preparation", () => {
     ['"غير مغلق', "غير مغلق"],
     ["،؛…", ""],
     ["INTERPOL الدوحة", "INTERPOL الدوحة"],
+    ["أکثر الکفیل", "أكثر الكفيل"],
+    ['"لتهریب المهاجرین"', '"تهريب المهاجرين"'],
   ])("%s -> %s", (query, prepared) => {
     expect(prepareQuery(query)).toBe(prepared);
   });
 
   it("prepares a word the way the index prepared it", () => {
-    for (const word of ["والإرهاب،", "الـ34", "«الانتربول»", "فالنقل", "وSTOP"]) {
+    for (const word of ["والإرهاب،", "الـ34", "«الانتربول»", "فالنقل", "وSTOP", "والکفیل", "ﻛﺘﺎﺏ"]) {
       expect(searchableCore(word)).toBe(pagefindForm(indexWord(word)));
     }
   });
