@@ -81,13 +81,13 @@ describe("search from any page", () => {
     expect(all.length).toBeGreaterThanOrEqual(5);
     expect(all).not.toContain("/documents/distractors/");
     expect(filterFiles(requests)).toEqual([]);
-    expect(await page.locator(".search-page select[name=org] option[value=unodc]").textContent()).toBe("مكتب المخدرات والجريمة (3)");
+    expect(await page.locator(".search-page select[name=org] option[value=unodc]").textContent()).toBe("مكتب المخدرات والجريمة (4)");
 
     await page.locator(".search-page select[name=org]").selectOption("unodc");
-    await expect.poll(() => resultUrls(page), WAIT).toEqual(expect.arrayContaining(["/documents/gcc-vienna/", "/documents/france-interview-2022/"]));
+    await expect.poll(() => resultUrls(page), WAIT).toEqual(expect.arrayContaining(["/documents/gcc-vienna/", "/documents/france-interview-2022/", "/documents/kuwait-workshop/"]));
     expect(filterFiles(requests).length).toBeGreaterThan(0);
-    await expect.poll(async () => (await resultUrls(page)).length, WAIT).toBe(2);
-    await expect.poll(() => page.locator(".search-page .search-status").textContent(), WAIT).toBe("نتيجتان.");
+    await expect.poll(async () => (await resultUrls(page)).length, WAIT).toBe(3);
+    await expect.poll(() => page.locator(".search-page .search-status").textContent(), WAIT).toBe("3 نتائج.");
     const excerpt = await results(page).first().locator(".search-result-excerpt mark").first().textContent();
     expect(excerpt).toMatch(/الاتجار/);
     await page.screenshot({ path: join(screenshots, "search-from-document-desktop.png") });
