@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixturesDir, projectRoot } from "../support/build.ts";
-import { loadQueries, report, runSuite, score, type SuiteRun } from "./quality.ts";
+import { loadQueries, runSuite, scoreSuite, type SuiteRun } from "./quality.ts";
 
 interface Expected {
   date: string | null;
@@ -50,15 +50,14 @@ describe(`held-out set (${queries.length} queries, tests/search/heldout-queries.
     expect(read).toEqual(wanted);
     const output = suite.run.stdout + suite.run.stderr;
     for (const [slug, { warning }] of Object.entries(expected)) {
-      if (warning) expect(output).toContain(`${slug}.txt: warning: the date line says`);
-      if (warning) expect(output).toContain(warning);
+      if (!warning) continue;
+      expect(output).toContain(`${slug}.txt: warning: the date line says`);
+      expect(output).toContain(warning);
     }
   });
 
   it("meets the issue's targets: recall and precision at least 0.98", () => {
-    const ourScore = score(queries, suite.ours);
-    const baseScore = score(queries, suite.baseline);
-    console.log(report(`Search quality over tests/fixtures/search-heldout (${queries.length} queries)`, ourScore, baseScore));
+    const { ours: ourScore } = scoreSuite(`Search quality over tests/fixtures/search-heldout (${queries.length} queries)`, queries, suite);
     expect(ourScore.failures).toEqual([]);
     expect(ourScore.recall).toBeGreaterThanOrEqual(0.98);
     expect(ourScore.precision).toBeGreaterThanOrEqual(0.98);

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixturesDir } from "../support/build.ts";
-import { loadQueries, report, runSuite, score, type SuiteRun } from "./quality.ts";
+import { loadQueries, runSuite, scoreSuite, type SuiteRun } from "./quality.ts";
 
 const queries = loadQueries();
 let suite: SuiteRun;
@@ -20,9 +20,7 @@ describe(`search quality (${queries.length} queries, tests/search/queries.yaml)`
   });
 
   it("finds every expected document and no forbidden one, and prints the plain-Pagefind baseline beside it", () => {
-    const ourScore = score(queries, suite.ours);
-    const baseScore = score(queries, suite.baseline);
-    console.log(report(`Search quality over tests/fixtures/search-corpus (${queries.length} queries)`, ourScore, baseScore));
+    const { ours: ourScore, baseline: baseScore } = scoreSuite(`Search quality over tests/fixtures/search-corpus (${queries.length} queries)`, queries, suite);
     expect(ourScore.failures).toEqual([]);
     expect(ourScore.recall).toBe(1);
     // The baseline must really be worse on these queries, or the suite is not measuring the gaps.

@@ -136,6 +136,14 @@ function line(label: string, result: Score): string {
 }
 
 /** The printed report: both scores, then every failing query and what ours returns beyond what is expected. */
+/** Both sides of a suite run scored against its queries, with the report printed under `title`. */
+export function scoreSuite(title: string, queries: readonly QualityQuery[], suite: SuiteRun): { ours: Score; baseline: Score } {
+  const ours = score(queries, suite.ours);
+  const baseline = score(queries, suite.baseline);
+  console.log(report(title, ours, baseline));
+  return { ours, baseline };
+}
+
 export function report(title: string, ourScore: Score, baseScore: Score): string {
   return [
     "",
