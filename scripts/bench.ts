@@ -29,7 +29,8 @@ import { gzipSync } from "node:zlib";
 import { projectRoot } from "../src/project.ts";
 import { generateCorpus } from "./generate-corpus.ts";
 import { startDevServer } from "./devServer.ts";
-import { hugoVersion, pagefindBinary, runHugoPeer, runPagefindPeer, type PeerRun } from "./hugoPeer.ts";
+import { hugoVersion, runHugoPeer, runPagefindPeer, type PeerRun } from "./hugoPeer.ts";
+import { pagefindBinary } from "../src/search/pagefindCli.ts";
 import { cpuOf, runSampled, type SampledRun } from "./processTree.ts";
 import { formatSearchWeight, KINDS, measureSearchWeight, type SearchWeight } from "./searchWeight.ts";
 

@@ -10,10 +10,9 @@
 // API, ten results' data loaded as our search page loads them, and the
 // status line and result links scripts/searchWeight.ts waits for.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { projectRoot } from "../src/project.ts";
+import { pagefindBinary } from "../src/search/pagefindCli.ts";
 import { cpuOf, runSampled, type SampledRun } from "./processTree.ts";
 
 /** Where the benchmark expects Debian's hugo; any hugo on PATH does as well. */
@@ -26,20 +25,6 @@ export function hugoVersion(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Pagefind's own indexer, from the platform package the pagefind package installs beside it. */
-export function pagefindBinary(): string {
-  const platformPackage = `@pagefind/${process.platform}-${process.arch}`;
-  const expected = join(projectRoot, "node_modules", platformPackage, "bin", "pagefind_extended");
-  let binary: string;
-  try {
-    binary = join(dirname(createRequire(import.meta.url).resolve(`${platformPackage}/package.json`)), "bin", "pagefind_extended");
-  } catch {
-    throw new Error(`the peer needs Pagefind's CLI, ${expected}, and ${platformPackage} is not installed (run with --no-peer to skip it)`);
-  }
-  if (!existsSync(binary)) throw new Error(`the peer needs Pagefind's CLI, ${binary}, and it is missing (run with --no-peer to skip it)`);
-  return binary;
 }
 
 const HUGO_CONFIG = `baseURL = "/"

@@ -1,23 +1,17 @@
 // Writing the search index: the records cut into shards (shards.ts), each
-// shard indexed in a Pagefind process of our own (pagefindProcess.ts), at
-// most `processes` of them at once, the first starting as soon as its
-// records are ready. A shard made of the very records it was last written
-// from, and whose bundle is still there, is kept: under `npm start`, which
-// keeps each document's record until the document changes, a save
-// re-indexes only the shard the document is in.
-import { fork, type ChildProcess } from "node:child_process";
+// shard's records written as pages and indexed by Pagefind's own CLI
+// (pagefindCli.ts), at most `processes` shards at once, the first starting
+// as soon as its pages are written. A shard made of the very records it was
+// last written from, and whose bundle is still there, is kept: under
+// `npm start`, which keeps each document's record until the document
+// changes, a save re-indexes only the shard the document is in.
 import { sameValues } from "../arabic/memo.ts";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serialize } from "node:v8";
-import { projectRoot } from "../project.ts";
-import type { ShardAnswer, ShardFile } from "./pagefindProcess.ts";
+import { indexShard, writeRecordPages, type ShardSite } from "./pagefindCli.ts";
 import type { SearchRecord } from "./records.ts";
 import { cutShards, isShardFolder, recordKey, searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
-
-const PROCESS_ENTRY = fileURLToPath(new URL("./pagefindProcess.ts", import.meta.url));
 
 export interface IndexOptions {
   shardSize?: number;
@@ -30,8 +24,8 @@ export interface IndexOptions {
   written?: Map<string, readonly SearchRecord[]>;
 }
 
-/** A shard to index: its file for the process, and what to remember once it is written. */
-interface QueuedShard extends ShardFile {
+/** A shard to index: its pages and bundle, and what to remember once it is written. */
+interface QueuedShard extends ShardSite {
   dir: string;
   records: readonly SearchRecord[];
 }
@@ -45,39 +39,16 @@ function emptyShard(outputPath: string, dir: string): void {
   }
 }
 
-/** Start one indexing process and give it jobs from `queue` until none is left. */
-function runIndexingProcess(queue: ShardFile[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child: ChildProcess = fork(PROCESS_ENTRY, [], {
-      cwd: projectRoot,
-      execArgv: ["--import", "tsx"],
-      serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    let current: ShardFile | undefined;
-    let failure: Error | undefined;
-    const next = (): void => {
-      current = queue.shift();
-      // Only where the records are and where the bundle goes: a large IPC
-      // message waits for this process's event loop, which rendering keeps busy.
-      if (current) child.send({ recordsFile: current.recordsFile, outputPath: current.outputPath } satisfies ShardFile);
-      else child.disconnect();
-    };
-    child.on("message", (answer: ShardAnswer) => {
-      if ("error" in answer) {
-        failure = new Error(answer.error);
-        queue.length = 0; // the other processes stop after their current shard
-        child.disconnect();
-      } else next();
-    });
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      if (failure) reject(failure);
-      else if (current) reject(new Error(`the Pagefind indexing process stopped (${signal ?? `exit code ${code}`}) while indexing ${current.outputPath}`));
-      else resolve();
-    });
-    next();
-  });
+/** Index shards from `queue` one after another until none is left; on a failure the others stop after their current shard. */
+async function indexFromQueue(queue: ShardSite[], work: string): Promise<void> {
+  for (let shard = queue.shift(); shard; shard = queue.shift()) {
+    try {
+      await indexShard(shard, work);
+    } catch (error) {
+      queue.length = 0;
+      throw error;
+    }
+  }
 }
 
 /** What an index is written from: items, where each goes in the shard cut, and its record. */
@@ -89,7 +60,7 @@ export interface RecordSource<T> {
 
 /**
  * The items cut into shards; each shard that needs indexing has its records
- * built and written to a file for an indexing process, with where its bundle
+ * built and written as pages for Pagefind's CLI, with where its bundle
  * goes (emptied first, so no stale chunk survives), and is handed to
  * `queued` at once, so indexing starts while later shards are still being
  * built. Folders of shards that no longer exist are removed. Synchronous, and
@@ -108,10 +79,10 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
     if (before !== undefined && sameValues(before, shard) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
     written?.delete(dir);
     emptyShard(outputPath, dir);
-    const recordsFile = join(work, `shard-${n}.v8`);
-    writeFileSync(recordsFile, serialize(shard));
+    const site = shard.length > 0 ? join(work, `shard-${n}`) : null;
+    if (site !== null) writeRecordPages(shard, site);
     // Remembered only when a later call will compare them.
-    queued({ recordsFile, outputPath: join(outputPath, dir), dir, records: written ? shard : [] });
+    queued({ site, outputPath: join(outputPath, dir), dir, records: written ? shard : [] });
   });
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
@@ -126,19 +97,19 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
  * bundle, or with more items than the shard size one per shard (see
  * cutShards, shardDir), at most `processes` shards at once. The records are
  * built and handed over before this returns; the promise settles when every
- * shard is written. The shard files are removed with their folder.
+ * shard is written. The shards' pages are removed with their folder.
  */
 export function indexRecords<T>(source: RecordSource<T>, outputPath: string, options: IndexOptions = {}): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "archive-search-"));
   const processes = options.processes ?? searchProcessCount();
-  const queue: ShardFile[] = [];
+  const queue: ShardSite[] = [];
   const jobs: QueuedShard[] = [];
   const running: Promise<void>[] = [];
   try {
     prepareShards(source, outputPath, work, options.shardSize ?? searchShardSize(), options.written, (job) => {
       jobs.push(job);
       queue.push(job);
-      if (running.length < processes) running.push(runIndexingProcess(queue));
+      if (running.length < processes) running.push(indexFromQueue(queue, work));
     });
   } catch (error) {
     queue.length = 0; // processes already started stop after their shard
@@ -147,8 +118,11 @@ export function indexRecords<T>(source: RecordSource<T>, outputPath: string, opt
       throw error;
     });
   }
-  return Promise.all(running)
-    .then(() => {
+  // Every indexer has stopped before the pages' folder goes, even after a failure.
+  return Promise.allSettled(running)
+    .then((settled) => {
+      const failed = settled.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
       for (const job of jobs) options.written?.set(job.dir, job.records);
     })
     .finally(() => rmSync(work, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
-// The search index is written by Pagefind processes of our own
-// (src/search/indexer.ts, pagefindProcess.ts): every shard lands where the
-// browser looks for it, several processes share the work, and a failure in
-// one of them fails the build with Pagefind's own words.
+// The search index is written by Pagefind's CLI over pages made from the
+// records (src/search/indexer.ts, pagefindCli.ts): every shard lands where
+// the browser looks for it, several indexers share the work, and a failure
+// in one of them fails the build with Pagefind's own words.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { indexRecords, writeSearchIndex } from "../../../src/search/indexer.ts";
@@ -61,11 +61,25 @@ describe("writeSearchIndex", () => {
     expect(pageCount(output) + pageCount(join(output, "shard-1"))).toBe(4);
   }, 60_000);
 
-  it("fails with Pagefind's reason when a shard cannot be indexed", async () => {
+  it("fails with what Pagefind printed when a shard cannot be indexed", async () => {
+    const root = mkdtempSync(join(tmpdir(), "archive-indexer-"));
+    // An indexer that fails as Pagefind does, with its words on stderr and a non-zero exit code.
+    const failing = join(root, "failing-indexer");
+    writeFileSync(failing, "#!/bin/sh\necho 'Error: No space left on device' >&2\nexit 3\n", { mode: 0o755 });
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = failing;
+    try {
+      const indexing = writeSearchIndex([record(1), record(2), record(3)], join(root, "pagefind"), { shardSize: 1, processes: 2 });
+      await expect(indexing).rejects.toThrow(/Pagefind could not index .*pagefind \(exit code 3\):\nError: No space left on device$/);
+    } finally {
+      delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    }
+  }, 60_000);
+
+  it("writes an empty index when there are no records, so the search page still loads", async () => {
     const output = join(mkdtempSync(join(tmpdir(), "archive-indexer-")), "pagefind");
-    const broken = { ...record(2), content: null } as unknown as SearchRecord;
-    const indexing = writeSearchIndex([record(1), broken, record(3)], output, { shardSize: 1, processes: 2 });
-    await expect(indexing).rejects.toThrow(/Pagefind service error[\s\S]*expected a string/);
+    await writeSearchIndex([], output);
+    expect(pageCount(output)).toBe(0);
+    expect(existsSync(join(output, "pagefind.js"))).toBe(true);
   }, 60_000);
 });
 
