@@ -1,8 +1,8 @@
 // Build the fixture corpus with the real build command into a temporary folder and read the pages.
 import { beforeAll, describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildSite, FIXTURE_CORPUS_SLUGS, fixturesDir, outputExists, readOutput, type BuildRun } from "../support/build.ts";
+import { buildSite, FIXTURE_CORPUS_SLUGS, fixturesDir, outputExists, projectRoot, readOutput, type BuildRun } from "../support/build.ts";
 
 let run: BuildRun;
 
@@ -133,6 +133,21 @@ describe("scripts", () => {
     for (const url of named) expect(outputExists(run, url.slice(1)), url).toBe(true);
     const scripts = readdirSync(join(run.output, "assets/search")).filter((file) => file.endsWith(".js"));
     expect(scripts.map((file) => file.replace(/\.[0-9a-f]{10}\.js$/, ".js")).sort()).toEqual(["normalize.js", "search-ui.js", "words.js"]);
+  });
+
+  it("are shipped minified: no comments, and well under the size of their sources", () => {
+    const shipped = (name: string): string => {
+      const file = readdirSync(join(run.output, "assets/search")).find((entry) => entry.startsWith(`${name}.`) && entry.endsWith(".js"));
+      return readOutput(run, `assets/search/${file}`);
+    };
+    const sources = { "search-ui": "layouts/assets/search-ui.js", words: "src/search/words.ts", normalize: "src/arabic/normalize.ts" };
+    for (const [name, source] of Object.entries(sources)) {
+      const code = shipped(name);
+      expect(code, name).not.toMatch(/^\s*\/\/|\/\*\*/m);
+      expect(code.length, name).toBeLessThan(readFileSync(join(projectRoot, source), "utf8").length * 0.7);
+    }
+    // The page imports words.js by the names it exports.
+    expect(shipped("words")).toMatch(/export\s*\{[^}]*\bprepareQuery\b[^}]*\}/);
   });
 });
 
