@@ -10,7 +10,10 @@
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 150;
 const FILTERS = { org: "organisation", year: "year" };
-const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
+/** The date sorts: newest first lists the pages latest in the date order first. */
+const SORTS = { newest: -1, oldest: 1 };
+/** Beside each shard's bundle: its pages' ids from oldest to newest (src/search/dateOrder.ts). */
+const DATE_ORDER_FILE = "date-order.txt";
 
 // The further shards of a large index, as directories under Pagefind's
 // bundle (shard 0 is the bundle itself): the build writes them into this line
@@ -27,48 +30,41 @@ function load() {
       import(config.searchWords),
       fetch(config.searchLabels).then((response) => response.json()),
     ]);
-    const index = SHARDS.length === 0 ? pagefind : await shardedIndex(pagefind);
-    await index.options({ excerptLength: 28 });
-    await index.init();
+    await pagefind.options({ excerptLength: 28 });
+    // The further shards join the one runtime already loaded: its module,
+    // worker and WebAssembly are fetched once, not once per shard; a search
+    // is one merged search, ordered by score.
+    await Promise.all(SHARDS.map((dir) => pagefind.mergeIndex(`${config.searchPagefind}${dir}`, { excerptLength: 28 })));
+    await pagefind.init();
     // How many documents have each filter value, counted by the build over
     // the whole archive (labels.json): Pagefind's filters() would fetch every
     // filter file of every shard for them. A search fetches only the files
     // of the filters it uses.
     const available = labels.counts ?? {};
-    return { pagefind: index, words, labels, available };
+    return { pagefind, words, labels, available };
   })();
   return engine;
 }
 
+let dateRanks = null;
+
 /**
- * The shards of the index searched as one Pagefind: mergeIndex() adds each
- * shard's index files to the one runtime already loaded (its module, worker
- * and WebAssembly are fetched once, not once per shard), and mergeFilter
- * tags every document with its shard. A search by relevance is Pagefind's
- * merged search, ordered by score. A date sort is asked of the shards one
- * at a time, through that filter, and the lists joined: the build cuts the
- * shards in date order, while the merged search orders by score, and a
- * sorted search's scores are ranks within its own shard.
+ * Each page's place in the date order (page id -> rank, oldest 0), fetched
+ * the first time the reader sorts by date: the shards' lists, in shard
+ * order, are the archive's order, since the build cuts shards by date.
  */
-async function shardedIndex(pagefind) {
-  const SHARD_FILTER = "shard";
-  const shardOnly = (shard) => ({ [SHARD_FILTER]: String(shard) });
-  const shards = [...Array(SHARDS.length + 1).keys()];
-  return {
-    async options(options) {
-      // options() reaches the first shard only: each merged shard takes its own.
-      await pagefind.options({ ...options, mergeFilter: shardOnly(0) });
-      await Promise.all(SHARDS.map((dir, n) => pagefind.mergeIndex(`${config.searchPagefind}${dir}`, { ...options, mergeFilter: shardOnly(n + 1) })));
-    },
-    init: () => pagefind.init(),
-    async search(term, options) {
-      const direction = options.sort?.date;
-      if (direction === undefined) return pagefind.search(term, options);
-      const order = direction === "desc" ? [...shards].reverse() : shards;
-      const responses = await Promise.all(order.map((shard) => pagefind.search(term, { ...options, filters: { ...options.filters, ...shardOnly(shard) } })));
-      return { results: responses.flatMap((response) => response?.results ?? []) };
-    },
-  };
+function loadDateRanks() {
+  dateRanks ??= Promise.all(
+    ["", ...SHARDS].map((dir) => fetch(`${config.searchPagefind}${dir}${DATE_ORDER_FILE}`).then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${dir}${DATE_ORDER_FILE}: ${response.status}`))))),
+  ).then((lists) => new Map(lists.flatMap((list) => list.split("\n").filter((id) => id !== "")).map((id, rank) => [id, rank])));
+  return dateRanks;
+}
+
+/** Results in date order (`direction` 1: oldest first, -1: newest first); a page missing from the order comes last. */
+async function sortByDate(results, direction) {
+  const ranks = await loadDateRanks();
+  const place = (result) => (ranks.has(result.id) ? direction * ranks.get(result.id) : Infinity);
+  return [...results].sort((a, b) => place(a) - place(b));
 }
 
 // --- DOM helpers --------------------------------------------------------
@@ -211,7 +207,7 @@ class Panel {
     const prepared = words.prepareQuery(this.input.value);
     const filters = {};
     for (const [key, name] of Object.entries(FILTERS)) if (params.get(key)) filters[name] = params.get(key);
-    const options = { filters, ...(SORTS[params.get("sort")] ? { sort: SORTS[params.get("sort")] } : {}) };
+    const direction = SORTS[params.get("sort")];
     if (prepared === "" && Object.keys(filters).length === 0) {
       if (generation !== this.generation) return;
       this.results = [];
@@ -220,10 +216,16 @@ class Panel {
       this.status.textContent = this.input.value.trim() === "" ? "" : "لا كلمات يمكن البحث عنها في هذا الطلب.";
       return;
     }
-    // A query of punctuation only finds nothing rather than everything.
-    const response = prepared === "" && this.input.value.trim() !== "" ? { results: [] } : await pagefind.search(prepared || null, options);
-    if (generation !== this.generation || response === null) return;
-    this.results = response.results;
+    // A query of punctuation only finds nothing rather than everything; a
+    // query is searched in each of its spellings (words.searchVariants).
+    let results =
+      prepared === ""
+        ? this.input.value.trim() !== "" ? [] : (await pagefind.search(null, { filters }))?.results
+        : await words.searchVariants((term) => pagefind.search(term, { filters }), prepared);
+    if (generation !== this.generation || results === null || results === undefined) return;
+    if (direction !== undefined) results = await sortByDate(results, direction);
+    if (generation !== this.generation) return;
+    this.results = results;
     this.shown = 0;
     this.list.replaceChildren();
     this.status.textContent = this.results.length === 0 ? "لا نتائج. جرّب كلمة أخرى أو أزل التصفية." : `${countText(this.results.length)}.`;

@@ -82,7 +82,7 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
     const site = shard.length > 0 ? join(work, `shard-${n}`) : null;
     if (site !== null) writeRecordPages(shard, site);
     // Remembered only when a later call will compare them.
-    queued({ site, outputPath: join(outputPath, dir), dir, records: written ? shard : [] });
+    queued({ site, outputPath: join(outputPath, dir), pages: shard.map(recordKey), dir, records: written ? shard : [] });
   });
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {

@@ -14,7 +14,9 @@ import { createRequire } from "node:module";
 import { arch, platform } from "node:process";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { writeDateOrder } from "./dateOrder.ts";
 import type { SearchRecord } from "./records.ts";
+import type { ShardKey } from "./shards.ts";
 
 /** Pagefind's Default, Modular and Component UIs and its highlighter: not used, not shipped. */
 const UNUSED_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
@@ -42,8 +44,9 @@ export function pagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
 const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 /**
- * The page Pagefind indexes for a record. Everything is inside
- * data-pagefind-body; the metadata, filter and sort elements are inside
+ * The page Pagefind indexes for a record: its text, metadata and filters
+ * (its sort is not Pagefind's: see dateOrder.ts). Everything is inside
+ * data-pagefind-body; the metadata and filter elements are inside
  * data-pagefind-ignore, which keeps their text out of the body while Pagefind
  * still reads them (so a meta field is searchable, as in a custom record).
  * The body text is bare, in no block element: Pagefind ends a block's text
@@ -53,7 +56,6 @@ export function recordPage(record: SearchRecord): string {
   const marked = [
     ...Object.entries(record.meta).map(([name, value]) => `<p data-pagefind-meta="${escapeHtml(name)}">${escapeHtml(value)}</p>`),
     ...Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => `<p data-pagefind-filter="${escapeHtml(name)}">${escapeHtml(value)}</p>`)),
-    ...Object.entries(record.sort).map(([name, value]) => `<p data-pagefind-sort="${escapeHtml(name)}">${escapeHtml(value)}</p>`),
   ];
   return `<!doctype html><html lang="${escapeHtml(record.language)}"><body data-pagefind-body><div data-pagefind-ignore>${marked.join("")}</div>${escapeHtml(record.content)}</body></html>\n`;
 }
@@ -107,14 +109,15 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
-/** A shard to index: the folder of its pages (writeRecordPages), none when it has no records, and where its bundle goes. */
+/** A shard to index: the folder of its pages (writeRecordPages), none when it has no records, where its bundle goes, and its pages' URLs and dates. */
 export interface ShardSite {
   site: string | null;
   outputPath: string;
+  pages: readonly ShardKey[];
 }
 
-/** Index one shard and write its bundle to `outputPath`; its pages are removed afterwards. */
-export async function indexShard({ site, outputPath }: ShardSite, cwd: string): Promise<void> {
+/** Index one shard and write its bundle, with its date order, to `outputPath`; its pages are removed afterwards. */
+export async function indexShard({ site, outputPath, pages }: ShardSite, cwd: string): Promise<void> {
   try {
     if (site === null) await writeEmptyIndex(outputPath);
     else await runIndexer(site, outputPath, cwd);
@@ -123,4 +126,5 @@ export async function indexShard({ site, outputPath }: ShardSite, cwd: string): 
   }
   // Pagefind also writes its own ready-made UIs; ours is layouts/assets/search-ui.js.
   for (const name of readdirSync(outputPath)) if (UNUSED_FILES.test(name)) rmSync(join(outputPath, name));
+  writeDateOrder(outputPath, pages);
 }

@@ -8,9 +8,13 @@ import { stripBidiControls } from "../text/inline.ts";
 import { dateView, placeText, type ViewContext } from "../site/views.ts";
 import { memoize, memoizeByObject } from "../arabic/memo.ts";
 import { isWhiteSpace } from "../arabic/whitespace.ts";
-import { alternativeSpellings, escapeAll, indexWord, searchableCore } from "./words.ts";
+import { escapeAll, indexWord, searchableCore } from "./words.ts";
 
-/** What Pagefind's addCustomRecord takes. */
+/**
+ * A document as the search index holds it: what Pagefind's addCustomRecord
+ * takes, and `sort.date`, which the build keeps out of Pagefind and writes
+ * as the index's date order of its own (dateOrder.ts).
+ */
 export interface SearchRecord {
   url: string;
   content: string;
@@ -50,20 +54,16 @@ export function displayText(document: ArchiveDocument): string {
 interface PreparedWord {
   /** indexWord(word). */
   indexed: string;
-  /** The other spelling alternativeSpellings() gives the word, or "". */
-  spelling: string;
   /** searchableCore(word) in lower case: the word Pagefind indexes for it. */
   core: string;
 }
 
 const preparedWord = memoize(
-  (word: string): PreparedWord => ({ indexed: indexWord(word), spelling: alternativeSpellings(word)[0] ?? "", core: searchableCore(word).toLowerCase() }),
+  (word: string): PreparedWord => ({ indexed: indexWord(word), core: searchableCore(word).toLowerCase() }),
 );
 
 /** What indexTextOf() may gather from a text as it goes. */
 export interface TextFindings {
-  /** What alternativeSpellings() finds in the text. */
-  spellings?: Set<string>;
   /** The searchable cores of the text's words, in lower case. */
   cores?: Set<string>;
 }
@@ -73,7 +73,7 @@ export interface TextFindings {
  * by its indexWord(); what `findings` asks for is gathered on the way.
  */
 export function indexTextOf(text: string, findings: TextFindings = {}): string {
-  const { spellings, cores } = findings;
+  const { cores } = findings;
   let out = "";
   let from = 0;
   const length = text.length;
@@ -85,7 +85,6 @@ export function indexTextOf(text: string, findings: TextFindings = {}): string {
     while (i < length && !isWhiteSpace(text.charCodeAt(i))) i++;
     const word = text.slice(start, i);
     const prepared = preparedWord(word);
-    if (spellings && prepared.spelling !== "") spellings.add(prepared.spelling);
     cores?.add(prepared.core);
     if (prepared.indexed !== word) {
       out += text.slice(from, start) + prepared.indexed;
@@ -177,22 +176,18 @@ export function searchRecord(document: ArchiveDocument, context: ViewContext): S
   const place = placeText(document.place);
   const organisations = registeredOrganisations(document, context.registry);
   // Every meta field is searchable in Pagefind 1.6, so each is prepared like
-  // the body. `names` and `forms` are never shown: `names` holds the words of
-  // the other names of the organisations the document mentions (synonyms
-  // across scripts) that it does not hold itself, `forms` other spellings of
-  // its words (words.ts). `iso` is escaped whole, so its digits are not words
-  // anyone finds the page by. The title and the body give, as they are
-  // indexed, their alternative spellings and the cores of their words.
-  const spellings = new Set<string>();
+  // the body. `names` is never shown: it holds the words of the other names
+  // of the organisations the document mentions (synonyms across scripts)
+  // that it does not hold itself. `iso` is escaped whole, so its digits are
+  // not words anyone finds the page by. The title and the body give, as they
+  // are indexed, the cores of their words.
   const present = new Set<string>();
-  const content = indexTextOf(displayText(document), { spellings, cores: present });
-  const meta: Record<string, string> = { title: indexTextOf(document.title, { spellings, cores: present }), date: indexTextOf(date.text) };
+  const content = indexTextOf(displayText(document), { cores: present });
+  const meta: Record<string, string> = { title: indexTextOf(document.title, { cores: present }), date: indexTextOf(date.text) };
   if (date.iso) meta.iso = escapeAll(date.iso);
   if (place) meta.place = indexTextOf(place);
   const names = missingNameWords(organisations, present);
   if (names !== null) meta.names = names;
-  const forms = [...spellings].sort();
-  if (forms.length > 0) meta.forms = indexTextOf(forms.join(" "));
   return {
     url: document.url,
     content,

@@ -53,7 +53,7 @@ export interface ShardKey {
 }
 
 const compareUrls = (a: ShardKey, b: ShardKey): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
-const compareKeys = (a: ShardKey, b: ShardKey): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareUrls(a, b));
+export const compareKeys = (a: ShardKey, b: ShardKey): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareUrls(a, b));
 
 /**
  * Items split into shards of at most `size`, each in URL order (Pagefind

@@ -293,18 +293,53 @@ export function queryWords(prepared: string): string[] {
   return prepared.replace(/"/g, " ").split(/\s+/).filter((word) => word !== "");
 }
 
-const TA_MARBUTA_END = /ة$/;
+/** A word that ends in heh, diacritics aside: perhaps a ta marbuta typed without its dots (الخطه for الخطة). */
+const HEH_END = /ه([\u064B-\u0652]*)$/;
+/** Most words of one query whose other spelling is also searched: each doubles the searches. */
+const MAX_VARIED_WORDS = 3;
 
 /**
- * Spellings of a text's words that Pagefind would not match: a word ending
- * in ta marbuta (الخطة) typed with heh (الخطه). Indexed as hidden metadata,
- * so such a query finds the document.
+ * The prepared query (prepareQuery) and its other spellings the index must
+ * be asked for too: a word ending in heh is also searched with ta marbuta,
+ * as readers often type الخطه for الخطة (the up to three first such words;
+ * every combination of them). Pagefind matches a word as a prefix, so the
+ * other direction needs nothing: الخطة finds what is indexed as الخطه only
+ * if it is written so, and a word is indexed as written.
  */
-export function alternativeSpellings(text: string): string[] {
-  const found = new Set<string>();
-  for (const word of text.split(/\s+/)) {
-    const core = stripDiacritics(searchableCore(word));
-    if (TA_MARBUTA_END.test(core)) found.add(core.replace(TA_MARBUTA_END, "ه"));
+export function queryVariants(prepared: string): string[] {
+  const tokens = prepared.split(/(\s+|")/);
+  const varied = tokens.map((token, at) => (HEH_END.test(token) ? at : -1)).filter((at) => at >= 0).slice(0, MAX_VARIED_WORDS);
+  const variants: string[] = [];
+  for (let mask = 0; mask < 1 << varied.length; mask++) {
+    const spelled = [...tokens];
+    varied.forEach((at, bit) => {
+      if (mask & (1 << bit)) spelled[at] = spelled[at]!.replace(HEH_END, "ة$1");
+    });
+    variants.push(spelled.join(""));
   }
-  return [...found].sort();
+  return variants;
+}
+
+/** What searchVariants() needs of a Pagefind result. */
+export interface ScoredResult {
+  id: string;
+  score: number;
+}
+
+/**
+ * Every variant of the prepared query (queryVariants) searched through
+ * `search`, and the results merged: each page once, at its best score, best
+ * first (ties in the order found). Null when every search was superseded.
+ */
+export async function searchVariants<R extends ScoredResult>(search: (term: string) => Promise<{ results: R[] } | null>, prepared: string): Promise<R[] | null> {
+  const responses = await Promise.all(queryVariants(prepared).map(search));
+  if (responses.every((response) => response === null)) return null;
+  const best = new Map<string, R>();
+  for (const response of responses) {
+    for (const result of response?.results ?? []) {
+      const seen = best.get(result.id);
+      if (seen === undefined || result.score > seen.score) best.set(result.id, result);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }

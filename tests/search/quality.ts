@@ -34,8 +34,9 @@ export function loadQueries(file = "queries.yaml"): QualityQuery[] {
 
 /**
  * Run queries in the page through the Pagefind bundle at `bundle`. With
- * `wordsModule`, each query is first prepared by its prepareQuery(), the
- * code the search UI uses; without it, the query goes to Pagefind as typed.
+ * `wordsModule`, each query is searched as the search UI searches it: prepared
+ * by its prepareQuery(), then in each spelling (searchVariants()); without
+ * it, the query goes to Pagefind as typed.
  * Returns the slugs found for each query.
  */
 export async function runQueries(page: Page, bundle: string, wordsModule: string | null, queries: readonly string[]): Promise<string[][]> {
@@ -47,8 +48,10 @@ export async function runQueries(page: Page, bundle: string, wordsModule: string
     const words = wordsModule ? await import(wordsModule) : null;
     const found = [];
     for (const query of queries) {
-      const response = await engine.search(words ? words.prepareQuery(query) : query);
-      const data = await Promise.all((response ? response.results : []).map((result) => result.data()));
+      const results = words
+        ? await words.searchVariants((term) => engine.search(term), words.prepareQuery(query))
+        : (await engine.search(query))?.results;
+      const data = await Promise.all((results ?? []).map((result) => result.data()));
       found.push(data.map((result) => result.url.replace(/^\\/documents\\//, "").replace(/\\/$/, "")));
     }
     return found;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  alternativeSpellings,
   decodeIndexText,
   escapeAll,
   indexText,
   indexWord,
   prepareQuery,
+  queryVariants,
   searchableCore,
+  searchVariants,
   splitPrefix,
 } from "../../../src/search/words.ts";
 
@@ -126,8 +127,48 @@ describe("query preparation", () => {
   });
 });
 
-describe("alternative spellings", () => {
-  it("adds the heh spelling of words ending in ta marbuta, once each", () => {
-    expect(alternativeSpellings("الخطة، المدرسـة والخطة مكافحة الإرهاب")).toEqual(["الخطه", "المدرسه", "مكافحه"]);
+describe("queryVariants", () => {
+  it("also asks for ta marbuta where a word ends in heh, every combination of the first three such words", () => {
+    expect(queryVariants("الخطه")).toEqual(["الخطه", "الخطة"]);
+    expect(queryVariants("الخطه الوطنيه")).toEqual(["الخطه الوطنيه", "الخطة الوطنيه", "الخطه الوطنية", "الخطة الوطنية"]);
+    expect(queryVariants('"تنفيذ الخطه"')).toEqual(['"تنفيذ الخطه"', '"تنفيذ الخطة"']);
+    // Diacritics after the heh stay with it.
+    expect(queryVariants("المنظمهُ")).toEqual(["المنظمهُ", "المنظمةُ"]);
+    const four = queryVariants("كلمه ثانيه ثالثه رابعه");
+    expect(four).toHaveLength(8);
+    expect(four.every((variant) => variant.endsWith(" رابعه"))).toBe(true);
+    expect(new Set(four).size).toBe(8);
+  });
+
+  it("leaves a query with no word ending in heh as it is", () => {
+    expect(queryVariants("الخطة الوطنية")).toEqual(["الخطة الوطنية"]);
+    expect(queryVariants("")).toEqual([""]);
+  });
+});
+
+describe("searchVariants", () => {
+  const index: Record<string, { id: string; score: number }[]> = {
+    الخطه: [{ id: "a", score: 1 }],
+    الخطة: [
+      { id: "b", score: 3 },
+      { id: "a", score: 2 },
+    ],
+  };
+
+  it("searches every variant and merges the results: each page once, at its best score, best first", async () => {
+    const asked: string[] = [];
+    const search = async (term: string) => {
+      asked.push(term);
+      return { results: index[term] ?? [] };
+    };
+    expect(await searchVariants(search, "الخطه")).toEqual([
+      { id: "b", score: 3 },
+      { id: "a", score: 2 },
+    ]);
+    expect(asked).toEqual(["الخطه", "الخطة"]);
+  });
+
+  it("gives null when every search was superseded (Pagefind answers null)", async () => {
+    expect(await searchVariants(async () => null, "الخطه")).toBeNull();
   });
 });
