@@ -11,7 +11,7 @@ import { buildSearchAssets, filterCounts, PAGEFIND_DIR, type SearchAssets } from
 import type { ArchiveDocument } from "../documents/pipeline.ts";
 import { indexRecords, type IndexOptions } from "./indexer.ts";
 import { filterLabels, searchRecord, sortDateOf, type SearchRecord } from "./records.ts";
-import { searchShardSize, shardDir, type ShardKey } from "./shards.ts";
+import { searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
 
 /** Builds a document's search record; under the development server, once per version of the document. */
 type RecordMaker = (document: ArchiveDocument) => SearchRecord;
@@ -47,11 +47,12 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
     await project.scanned;
     const developing = runMode !== "build";
     const shardSize = searchShardSize(process.env, developing);
+    const processes = searchProcessCount(process.env, developing);
     const shardCount = Math.max(1, Math.ceil(project.scan.documents.length / shardSize));
     const started = timedSync("search records (built and handed to Pagefind)", () =>
       developing
-        ? startIndexing(project, keptRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, written })
-        : startIndexing(project, makeRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize }),
+        ? startIndexing(project, keptRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, processes, written })
+        : startIndexing(project, makeRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, processes }),
     );
     indexing = timed("pagefind (alongside rendering)", () => started);
     // Failures surface in eleventy.after, where the build waits for the index.

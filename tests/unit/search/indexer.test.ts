@@ -115,9 +115,10 @@ describe("indexRecords", () => {
 });
 
 describe("searchProcessCount", () => {
-  it("is 2 unless ARCHIVE_SEARCH_PROCESSES says otherwise", () => {
-    expect(searchProcessCount({})).toBe(2);
-    expect(searchProcessCount({ ARCHIVE_SEARCH_PROCESSES: "1" })).toBe(1);
+  it("is 1 for a build and 2 under the development server, unless ARCHIVE_SEARCH_PROCESSES says otherwise", () => {
+    expect(searchProcessCount({})).toBe(1);
+    expect(searchProcessCount({}, true)).toBe(2);
+    expect(searchProcessCount({ ARCHIVE_SEARCH_PROCESSES: "3" }, true)).toBe(3);
     expect(() => searchProcessCount({ ARCHIVE_SEARCH_PROCESSES: "two" })).toThrow(/ARCHIVE_SEARCH_PROCESSES must be a positive integer/);
   });
 });
