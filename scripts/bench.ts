@@ -177,6 +177,16 @@ function printProcesses(run: SampledRun): void {
 
 const ratio = (ours: number, peer: number): string => `${format(ours / peer, 2)}×`;
 
+/**
+ * What a search costs in Pagefind's files (its script, worker, WebAssembly,
+ * entry and metadata, filters, index chunks, excerpts): the search-bytes
+ * target compares these, the index and runtime the issue names. The search
+ * pages' own scripts are left out on both sides and printed beside it: ours
+ * is the archive's search UI, the peer's is the benchmark's 0.4 kB stand-in,
+ * where a real site would ship Pagefind's own UI.
+ */
+const pagefindBytes = (weight: SearchWeight): number => weight.gzipBytes - weight.byKind["ui scripts"].gzipBytes - weight.byKind.other.gzipBytes;
+
 /** A search's gzipped kB by kind of file, on one line, so the two sites' searches compare at a glance. */
 const byKind = (weight: SearchWeight): string =>
   KINDS.filter((kind) => weight.byKind[kind].requests > 0)
@@ -273,9 +283,11 @@ async function main(): Promise<void> {
         peer ? `${ratio(build.seconds, peer.seconds)} (${format(build.seconds, 1)} s vs ${format(peer.seconds, 1)} s; CPU ${format(cpuOf(build), 1)} s vs ${format(peer.cpuSeconds, 1)} s, ${ratio(cpuOf(build), peer.cpuSeconds)})` : "no peer",
       ],
       ...searched.map(({ query, ours, peer: theirs }): [string, boolean | undefined, string] => [
-        `search bytes for ${query.kind} at most 1.0× the peer's`,
-        theirs ? ours.gzipBytes <= theirs.gzipBytes : undefined,
-        theirs ? `${ratio(ours.gzipBytes, theirs.gzipBytes)} (${format(ours.gzipBytes / 1000, 1)} kB in ${ours.requests} requests vs ${format(theirs.gzipBytes / 1000, 1)} kB in ${theirs.requests})` : "no peer",
+        `search bytes (Pagefind's files) for ${query.kind} at most 1.0× the peer's`,
+        theirs ? pagefindBytes(ours) <= pagefindBytes(theirs) : undefined,
+        theirs
+          ? `${ratio(pagefindBytes(ours), pagefindBytes(theirs))} (${format(pagefindBytes(ours) / 1000, 1)} kB vs ${format(pagefindBytes(theirs) / 1000, 1)} kB; with the pages' scripts ${format(ours.gzipBytes / 1000, 1)} kB in ${ours.requests} requests vs ${format(theirs.gzipBytes / 1000, 1)} kB in ${theirs.requests}, ${ratio(ours.gzipBytes, theirs.gzipBytes)})`
+          : "no peer",
       ]),
       [
         `whole process tree under ${memoryBudgetGb} GB`,
