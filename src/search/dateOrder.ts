@@ -4,9 +4,10 @@
 // the build writes, beside each shard's bundle, its pages' ids (Pagefind's
 // page hashes, which its results carry as `id`) from oldest to newest, and
 // the search page fetches them only when the reader sorts by date.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import { compareKeys, type ShardKey } from "./shards.ts";
 
 /** The file, in each shard's bundle folder: one page id per line, oldest first. */
@@ -16,19 +17,27 @@ const FRAGMENT = /^(.+)\.pf_fragment$/;
 /** What Pagefind writes before the JSON of every fragment. */
 const FRAGMENT_SIGNATURE = "pagefind_dcd";
 
-/** The page id of every page of a bundle, by its URL (decoded: Pagefind writes it percent-encoded). */
-export function pageIdsByUrl(bundle: string): Map<string, string> {
-  const ids = new Map<string, string>();
+const unzip = promisify(gunzip);
+
+/**
+ * The page id of every page of a bundle, by its URL (decoded: Pagefind
+ * writes it percent-encoded). Read and unzipped by Node's threads, not the
+ * build's own, which is rendering meanwhile.
+ */
+export async function pageIdsByUrl(bundle: string): Promise<Map<string, string>> {
   const dir = join(bundle, "fragment");
-  for (const name of readdirSync(dir)) {
+  const fragments = (await readdir(dir)).flatMap((name) => {
     const id = FRAGMENT.exec(name)?.[1];
-    if (id === undefined) continue;
-    const text = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
-    if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${join(dir, name)} is not a Pagefind fragment`);
-    const { url } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string };
-    ids.set(decodeURI(url), id);
-  }
-  return ids;
+    return id === undefined ? [] : [{ id, path: join(dir, name) }];
+  });
+  const urls = await Promise.all(
+    fragments.map(async ({ path }) => {
+      const text = (await unzip(await readFile(path))).toString("utf8");
+      if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${path} is not a Pagefind fragment`);
+      return (JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string }).url;
+    }),
+  );
+  return new Map(fragments.map(({ id }, n) => [decodeURI(urls[n]!), id]));
 }
 
 /** The ids of `pages` (each its URL and date sort key) in date order: by date, then URL, as the shards are cut. */
@@ -41,7 +50,7 @@ export function dateOrder(pages: readonly ShardKey[], ids: ReadonlyMap<string, s
 }
 
 /** Write a bundle's date order file for its pages. */
-export function writeDateOrder(bundle: string, pages: readonly ShardKey[]): void {
-  const order = pages.length === 0 ? [] : dateOrder(pages, pageIdsByUrl(bundle));
-  writeFileSync(join(bundle, DATE_ORDER_FILE), order.map((id) => `${id}\n`).join(""));
+export async function writeDateOrder(bundle: string, pages: readonly ShardKey[]): Promise<void> {
+  const order = pages.length === 0 ? [] : dateOrder(pages, await pageIdsByUrl(bundle));
+  await writeFile(join(bundle, DATE_ORDER_FILE), order.map((id) => `${id}\n`).join(""));
 }

@@ -7,6 +7,7 @@
 // changes, a save re-indexes only the shard the document is in.
 import { sameValues } from "../arabic/memo.ts";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { indexShard, writeRecordPages, type ShardSite } from "./pagefindCli.ts";
@@ -80,9 +81,10 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
     written?.delete(dir);
     emptyShard(outputPath, dir);
     const site = shard.length > 0 ? join(work, `shard-${n}`) : null;
-    if (site !== null) writeRecordPages(shard, site);
+    const pagesWritten = site !== null ? writeRecordPages(shard, site) : Promise.resolve();
+    pagesWritten.catch(() => undefined); // awaited, and reported, by the shard's indexing
     // Remembered only when a later call will compare them.
-    queued({ site, outputPath: join(outputPath, dir), pages: shard.map(recordKey), dir, records: written ? shard : [] });
+    queued({ site, pagesWritten, outputPath: join(outputPath, dir), pages: shard.map(recordKey), dir, records: written ? shard : [] });
   });
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
@@ -125,7 +127,7 @@ export function indexRecords<T>(source: RecordSource<T>, outputPath: string, opt
       if (failed) throw failed.reason;
       for (const job of jobs) options.written?.set(job.dir, job.records);
     })
-    .finally(() => rmSync(work, { recursive: true, force: true }));
+    .finally(() => rm(work, { recursive: true, force: true }));
 }
 
 /** Index records (see indexRecords). */

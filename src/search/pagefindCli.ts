@@ -9,10 +9,11 @@
 // the body is the record's index text, and its metadata, filters and sort
 // are marked in a part Pagefind reads for them but does not index as text.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:process";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { writeDateOrder } from "./dateOrder.ts";
 import type { SearchRecord } from "./records.ts";
@@ -72,13 +73,18 @@ export function recordPagePath(url: string): string {
   return `${path.slice(1)}index.html`;
 }
 
-/** Write a shard's records as pages under `site`, one folder per URL. */
-export function writeRecordPages(records: readonly SearchRecord[], site: string): void {
-  for (const record of records) {
-    const file = join(site, recordPagePath(record.url));
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, recordPage(record));
-  }
+/**
+ * Write a shard's records as pages under `site`, one folder per URL. The
+ * pages are made at once (the records can then be let go); the writing is
+ * Node's file system threads' work, so the build's own thread goes on
+ * rendering meanwhile.
+ */
+export function writeRecordPages(records: readonly SearchRecord[], site: string): Promise<void> {
+  const pages = records.map((record) => ({ file: join(site, recordPagePath(record.url)), html: recordPage(record) }));
+  return Promise.all(pages.map(async ({ file, html }) => {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, html);
+  })).then(() => undefined);
 }
 
 /** Run the indexer over `site`, writing the bundle to `outputPath`; fails with what Pagefind printed. */
@@ -109,22 +115,24 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
-/** A shard to index: the folder of its pages (writeRecordPages), none when it has no records, where its bundle goes, and its pages' URLs and dates. */
+/** A shard to index: the folder of its pages (writeRecordPages) and their writing, none when it has no records, where its bundle goes, and its pages' URLs and dates. */
 export interface ShardSite {
   site: string | null;
+  pagesWritten: Promise<void>;
   outputPath: string;
   pages: readonly ShardKey[];
 }
 
 /** Index one shard and write its bundle, with its date order, to `outputPath`; its pages are removed afterwards. */
-export async function indexShard({ site, outputPath, pages }: ShardSite, cwd: string): Promise<void> {
+export async function indexShard({ site, pagesWritten, outputPath, pages }: ShardSite, cwd: string): Promise<void> {
   try {
+    await pagesWritten;
     if (site === null) await writeEmptyIndex(outputPath);
     else await runIndexer(site, outputPath, cwd);
   } finally {
-    if (site !== null) rmSync(site, { recursive: true, force: true });
+    if (site !== null) await rm(site, { recursive: true, force: true });
   }
   // Pagefind also writes its own ready-made UIs; ours is layouts/assets/search-ui.js.
-  for (const name of readdirSync(outputPath)) if (UNUSED_FILES.test(name)) rmSync(join(outputPath, name));
-  writeDateOrder(outputPath, pages);
+  await Promise.all((await readdir(outputPath)).filter((name) => UNUSED_FILES.test(name)).map((name) => rm(join(outputPath, name))));
+  await writeDateOrder(outputPath, pages);
 }

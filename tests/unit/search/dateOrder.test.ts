@@ -16,7 +16,7 @@ describe("the date order", () => {
     const bundle = join(mkdtempSync(join(tmpdir(), "archive-date-order-")), "pagefind");
     const records = [record("/documents/c/", "2019-03-01"), record("/documents/تقرير/", "2017-12-06"), record("/documents/a/", "0000"), record("/documents/b/", "2019-03-01")];
     await writeSearchIndex(records, bundle);
-    const ids = pageIdsByUrl(bundle);
+    const ids = await pageIdsByUrl(bundle);
     expect([...ids.keys()].sort()).toEqual(["/documents/a/", "/documents/b/", "/documents/c/", "/documents/تقرير/"]);
     const order = readFileSync(join(bundle, DATE_ORDER_FILE), "utf8").split("\n");
     expect(order).toEqual([...["/documents/a/", "/documents/تقرير/", "/documents/b/", "/documents/c/"].map((url) => ids.get(url)), ""]);
