@@ -114,8 +114,9 @@ export function indexRecords<T>(source: RecordSource<T>, outputPath: string, opt
       if (running.length < processes) running.push(indexFromQueue(queue, work));
     });
   } catch (error) {
-    queue.length = 0; // processes already started stop after their shard
-    return Promise.allSettled(running).then(() => {
+    queue.length = 0; // indexers already started stop after their shard
+    // The folder goes once nothing writes into it any more.
+    return Promise.allSettled([...running, ...jobs.map((job) => job.pagesWritten)]).then(() => {
       rmSync(work, { recursive: true, force: true });
       throw error;
     });
