@@ -302,9 +302,8 @@ const MAX_VARIED_WORDS = 3;
  * The prepared query (prepareQuery) and its other spellings the index must
  * be asked for too: a word ending in heh is also searched with ta marbuta,
  * as readers often type الخطه for الخطة (the up to three first such words;
- * every combination of them). Pagefind matches a word as a prefix, so the
- * other direction needs nothing: الخطة finds what is indexed as الخطه only
- * if it is written so, and a word is indexed as written.
+ * every combination of them). A word typed with ة is asked for as typed:
+ * texts are indexed as written.
  */
 export function queryVariants(prepared: string): string[] {
   const tokens = prepared.split(/(\s+|")/);
