@@ -25,10 +25,27 @@ export interface IndexOptions {
   written?: Map<string, readonly SearchRecord[]>;
 }
 
-/** A shard to index: its pages and bundle, and what to remember once it is written. */
-interface QueuedShard extends ShardSite {
+/**
+ * A shard to index: where its bundle goes and its pages' URLs and dates;
+ * how its pages are made (its records built and written as pages), which
+ * waits until the shard is next in line, so only the shard being indexed and
+ * the next one are ever held as pages; and what to remember once it is
+ * written.
+ */
+interface QueuedShard extends Omit<ShardSite, "pagesWritten"> {
   dir: string;
   records: readonly SearchRecord[];
+  writePages: () => Promise<void>;
+  pagesWritten?: Promise<void>;
+}
+
+/** The shard's pages, made once: started the first time they are asked for. */
+function pagesOf(shard: QueuedShard): Promise<void> {
+  if (!shard.pagesWritten) {
+    shard.pagesWritten = shard.writePages();
+    shard.pagesWritten.catch(() => undefined); // awaited, and reported, by the shard's indexing
+  }
+  return shard.pagesWritten;
 }
 
 /** Remove what shard 0 (the folder itself) holds, leaving the other shards' folders. */
@@ -40,11 +57,18 @@ function emptyShard(outputPath: string, dir: string): void {
   }
 }
 
-/** Index shards from `queue` one after another until none is left; on a failure the others stop after their current shard. */
-async function indexFromQueue(queue: ShardSite[], work: string): Promise<void> {
+/**
+ * Index shards from `queue` one after another until none is left, the next
+ * shard's pages made while one is indexed; on a failure the other indexers
+ * stop after their current shard.
+ */
+async function indexFromQueue(queue: QueuedShard[], work: string): Promise<void> {
   for (let shard = queue.shift(); shard; shard = queue.shift()) {
+    const indexing = indexShard({ ...shard, pagesWritten: pagesOf(shard) }, work);
+    await null; // an indexer starts while the queue is being filled, in this same turn
+    if (queue[0]) void pagesOf(queue[0]);
     try {
-      await indexShard(shard, work);
+      await indexing;
     } catch (error) {
       queue.length = 0;
       throw error;
@@ -60,13 +84,11 @@ export interface RecordSource<T> {
 }
 
 /**
- * The items cut into shards; each shard that needs indexing has its records
- * built and written as pages for Pagefind's CLI, with where its bundle
- * goes (emptied first, so no stale chunk survives), and is handed to
- * `queued` at once, so indexing starts while later shards are still being
- * built. Folders of shards that no longer exist are removed. Synchronous, and
- * each shard's records are let go once written: they are not kept alive
- * while the shards are indexed.
+ * The items cut into shards; each shard that needs indexing is handed to
+ * `queued` with where its bundle goes (emptied first, so no stale chunk
+ * survives) and how its pages are made: its records are built when it is
+ * next in line (at once when `written` compares them), and let go once
+ * written as pages. Folders of shards that no longer exist are removed.
  */
 function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: string, shardSize: number, written: Map<string, readonly SearchRecord[]> | undefined, queued: (shard: QueuedShard) => void): void {
   const shards = cutShards(source.items, shardSize, source.keyOf);
@@ -74,17 +96,19 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
   shards.forEach((items, n) => {
     const dir = shardDir(n);
     dirs.add(dir);
-    const shard = items.map(source.recordOf);
-    // The same record objects, in the same order: compared without reading them.
+    // Built now only when they are compared with the last call's: the same
+    // record objects, in the same order, compared without reading them.
+    const compared = written ? items.map(source.recordOf) : undefined;
     const before = written?.get(dir);
-    if (before !== undefined && sameValues(before, shard) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
+    if (before !== undefined && compared && sameValues(before, compared) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
     written?.delete(dir);
     emptyShard(outputPath, dir);
-    const site = shard.length > 0 ? join(work, `shard-${n}`) : null;
-    const pagesWritten = site !== null ? writeRecordPages(shard, site) : Promise.resolve();
-    pagesWritten.catch(() => undefined); // awaited, and reported, by the shard's indexing
-    // Remembered only when a later call will compare them.
-    queued({ site, pagesWritten, outputPath: join(outputPath, dir), pages: shard.map(recordKey), dir, records: written ? shard : [] });
+    const site = items.length > 0 ? join(work, `shard-${n}`) : null;
+    const writePages = async (): Promise<void> => {
+      if (site !== null) await writeRecordPages(compared ?? items.map(source.recordOf), site);
+    };
+    // The records are remembered only when a later call will compare them.
+    queued({ site, writePages, outputPath: join(outputPath, dir), pages: items.map(source.keyOf), dir, records: compared ?? [] });
   });
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
@@ -97,14 +121,15 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
 /**
  * Index `source` with Pagefind and write its bundle to `outputPath`: one
  * bundle, or with more items than the shard size one per shard (see
- * cutShards, shardDir), at most `processes` shards at once. The records are
- * built and handed over before this returns; the promise settles when every
- * shard is written. The shards' pages are removed with their folder.
+ * cutShards, shardDir), at most `processes` shards at once. The first
+ * shards' records are built before this returns, the others' while the
+ * shards before them are indexed; the promise settles when every shard is
+ * written. The shards' pages are removed with their folder.
  */
 export function indexRecords<T>(source: RecordSource<T>, outputPath: string, options: IndexOptions = {}): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "archive-search-"));
   const processes = options.processes ?? searchProcessCount();
-  const queue: ShardSite[] = [];
+  const queue: QueuedShard[] = [];
   const jobs: QueuedShard[] = [];
   const running: Promise<void>[] = [];
   try {
@@ -116,7 +141,7 @@ export function indexRecords<T>(source: RecordSource<T>, outputPath: string, opt
   } catch (error) {
     queue.length = 0; // indexers already started stop after their shard
     // The folder goes once nothing writes into it any more.
-    return Promise.allSettled([...running, ...jobs.map((job) => job.pagesWritten)]).then(() => {
+    return Promise.allSettled([...running, ...jobs.flatMap((job) => job.pagesWritten ?? [])]).then(() => {
       rmSync(work, { recursive: true, force: true });
       throw error;
     });

@@ -17,9 +17,10 @@ import { searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./
 type RecordMaker = (document: ArchiveDocument) => SearchRecord;
 
 /**
- * Start indexing the scanned documents. The records are built, handed to
- * the indexing processes and let go before this returns, so the build does
- * not hold them while it renders.
+ * Start indexing the scanned documents. Each shard's records are built
+ * when it is next in line (the first ones before this returns), written as
+ * pages for Pagefind and let go, so the build holds at most two shards'
+ * worth while it renders.
  */
 function startIndexing(project: Project, makeRecord: RecordMaker, outputPath: string, options: IndexOptions): Promise<void> {
   return indexRecords({ items: project.scan.documents, keyOf: documentShardKey, recordOf: makeRecord }, outputPath, options);
