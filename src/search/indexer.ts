@@ -18,11 +18,6 @@ export interface IndexOptions {
   shardSize?: number;
   processes?: number;
   /**
-   * Once it resolves, up to this many indexers run: the build widens the
-   * indexing when Eleventy has finished rendering and the cores are Pagefind's.
-   */
-  widenTo?: Promise<number>;
-  /**
    * The records of each shard the last call wrote into the same
    * `outputPath`, by shard folder; updated in place. Without it every shard
    * is written.
@@ -151,26 +146,14 @@ export function indexRecords<T>(source: RecordSource<T>, outputPath: string, opt
       throw error;
     });
   }
-  options.widenTo?.then((count) => {
-    while (running.length < count && queue.length > 0) running.push(indexFromQueue(queue, work));
-  }, () => undefined);
-  return everyIndexer(running)
-    .then(() => {
+  // Every indexer has stopped before the pages' folder goes, even after a failure.
+  return Promise.allSettled(running)
+    .then((settled) => {
+      const failed = settled.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
       for (const job of jobs) options.written?.set(job.dir, job.records);
     })
     .finally(() => rm(work, { recursive: true, force: true }));
-}
-
-/**
- * Settles when every indexer has stopped, those started meanwhile too (so
- * the pages' folder goes only after them, even after a failure); rejects
- * with the first failure.
- */
-async function everyIndexer(running: Promise<void>[]): Promise<void> {
-  let settled: PromiseSettledResult<void>[] = [];
-  while (settled.length < running.length) settled = await Promise.allSettled([...running]);
-  const failed = settled.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
 }
 
 /** Index records (see indexRecords). */

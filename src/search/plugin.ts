@@ -11,7 +11,7 @@ import { buildSearchAssets, filterCounts, PAGEFIND_DIR, type SearchAssets } from
 import type { ArchiveDocument } from "../documents/pipeline.ts";
 import { indexRecords, type IndexOptions } from "./indexer.ts";
 import { filterLabels, searchRecord, sortDateOf, type SearchRecord } from "./records.ts";
-import { searchProcessCount, searchProcessCountAfterRendering, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
+import { searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
 
 /** Builds a document's search record; under the development server, once per version of the document. */
 type RecordMaker = (document: ArchiveDocument) => SearchRecord;
@@ -32,9 +32,6 @@ const documentShardKey = (document: ArchiveDocument): ShardKey => ({ date: sortD
 export function searchIndex(config: EleventyConfig, project: Project): void {
   let assets: SearchAssets | undefined;
   let indexing: Promise<void> | undefined;
-  // Resolved when Eleventy has written the pages: the shards still waiting
-  // are then indexed two at a time, the cores being Pagefind's.
-  let rendered: (() => void) | undefined;
   // What the previous build wrote into the same output: the development
   // server rebuilds into it after every save.
   const written = new Map<string, readonly SearchRecord[]>();
@@ -52,12 +49,11 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
     const developing = runMode !== "build";
     const shardSize = searchShardSize(process.env, developing);
     const processes = searchProcessCount(process.env, developing);
-    const widenTo = developing ? undefined : new Promise<number>((resolve) => (rendered = () => resolve(searchProcessCountAfterRendering(process.env))));
     const shardCount = Math.max(1, Math.ceil(project.scan.documents.length / shardSize));
     const started = timedSync("search records (built and handed to Pagefind)", () =>
       developing
         ? startIndexing(project, keptRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, processes, written })
-        : startIndexing(project, makeRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, processes, widenTo }),
+        : startIndexing(project, makeRecord, resolve(directories.output, PAGEFIND_DIR), { shardSize, processes }),
     );
     indexing = timed("pagefind (alongside rendering)", () => started);
     // Failures surface in eleventy.after, where the build waits for the index.
@@ -69,7 +65,6 @@ export function searchIndex(config: EleventyConfig, project: Project): void {
   });
 
   config.on("eleventy.after", async ({ directories }) => {
-    rendered?.();
     await timed("pagefind (waited for after rendering)", () => indexing);
     for (const [path, content] of assets?.files ?? []) writeOutputFile(directories.output, path, content);
   });

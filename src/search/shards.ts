@@ -40,24 +40,15 @@ export function searchShardSize(env: NodeJS.ProcessEnv = process.env, developing
 
 /**
  * How many Pagefind indexers run at the same time: ARCHIVE_SEARCH_PROCESSES,
- * else one while a build renders and two under the development server.
- * Pagefind's CLI works on every core itself, so a second one beside it and
- * the rendering only adds memory (10,000 documents, four shards: 62.9 s and
- * a 3.0 GB tree with one at a time; 76.8 s and 4.4 GB with two, in a
- * noisier minute). The development server's first build indexes many small
- * shards, which spend much of their time starting.
+ * else one for a build and two under the development server. Pagefind's CLI
+ * works on every core itself, so a second one beside it and the rendering
+ * only adds memory (10,000 documents, four shards: 62.9 s and a 3.0 GB tree
+ * with one at a time; 76.8 s and 4.4 GB with two, in a noisier minute). The
+ * development server's first build indexes many small shards, which spend
+ * much of their time starting.
  */
 export function searchProcessCount(env: NodeJS.ProcessEnv = process.env, developing = false): number {
   return positiveIntegerSetting(env, "ARCHIVE_SEARCH_PROCESSES", developing ? 2 : 1);
-}
-
-/**
- * How many indexers a build runs once Eleventy has finished rendering and
- * Pagefind has the cores to itself: ARCHIVE_SEARCH_PROCESSES when set (the
- * same number throughout), else two.
- */
-export function searchProcessCountAfterRendering(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveIntegerSetting(env, "ARCHIVE_SEARCH_PROCESSES", 2);
 }
 
 /** What shards are cut by: the date sort key, then the URL. */

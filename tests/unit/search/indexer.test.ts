@@ -3,13 +3,12 @@
 // the browser looks for it, several indexers share the work, and a failure
 // in one of them fails the build with Pagefind's own words.
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { indexRecords, writeSearchIndex } from "../../../src/search/indexer.ts";
-import { pagefindBinary } from "../../../src/search/pagefindCli.ts";
 import type { SearchRecord } from "../../../src/search/records.ts";
-import { searchProcessCount, searchProcessCountAfterRendering } from "../../../src/search/shards.ts";
+import { searchProcessCount } from "../../../src/search/shards.ts";
 
 const WORDS = ["الاتجار", "بالبشر", "تهريب", "المهاجرين", "الإنتربول", "الشرطة", "التعاون", "الضحايا"];
 
@@ -76,32 +75,6 @@ describe("writeSearchIndex", () => {
     }
   }, 60_000);
 
-  it("runs one indexer at a time, and up to `widenTo` of them once it resolves", async () => {
-    const root = mkdtempSync(join(tmpdir(), "archive-indexer-"));
-    // Pagefind itself, with each run's start and end logged, and a pause so that runs at once overlap.
-    const log = join(root, "runs.log");
-    const logging = join(root, "logging-indexer");
-    writeFileSync(logging, `#!/bin/sh\necho start >> '${log}'\nsleep 0.3\n'${pagefindBinary()}' "$@"\ncode=$?\necho end >> '${log}'\nexit $code\n`, { mode: 0o755 });
-    process.env.PAGEFIND_EXTENDED_BINARY_PATH = logging;
-    const mostAtOnce = (): number => {
-      let now = 0;
-      let most = 0;
-      for (const line of readFileSync(log, "utf8").trim().split("\n")) most = Math.max(most, (now += line === "start" ? 1 : -1));
-      rmSync(log);
-      return most;
-    };
-    try {
-      const records = Array.from({ length: 4 }, (_, n) => record(n));
-      await writeSearchIndex(records, join(root, "one"), { shardSize: 1, processes: 1 });
-      expect(mostAtOnce()).toBe(1);
-      await writeSearchIndex(records, join(root, "wider"), { shardSize: 1, processes: 1, widenTo: Promise.resolve(3) });
-      expect(mostAtOnce()).toBe(3);
-      expect([0, 1, 2, 3].map((n) => pageCount(join(root, "wider", n === 0 ? "" : `shard-${n}`)))).toEqual([1, 1, 1, 1]);
-    } finally {
-      delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-    }
-  }, 60_000);
-
   it("writes an empty index when there are no records, so the search page still loads", async () => {
     const output = join(mkdtempSync(join(tmpdir(), "archive-indexer-")), "pagefind");
     await writeSearchIndex([], output);
@@ -147,7 +120,5 @@ describe("searchProcessCount", () => {
     expect(searchProcessCount({}, true)).toBe(2);
     expect(searchProcessCount({ ARCHIVE_SEARCH_PROCESSES: "3" }, true)).toBe(3);
     expect(() => searchProcessCount({ ARCHIVE_SEARCH_PROCESSES: "two" })).toThrow(/ARCHIVE_SEARCH_PROCESSES must be a positive integer/);
-    expect(searchProcessCountAfterRendering({})).toBe(2);
-    expect(searchProcessCountAfterRendering({ ARCHIVE_SEARCH_PROCESSES: "1" })).toBe(1);
   });
 });
