@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
-import { compareKeys, type ShardKey } from "./shards.ts";
+import type { ShardKey } from "./shards.ts";
 
 /** The file, in each shard's bundle folder: one page id per line, oldest first. */
 export const DATE_ORDER_FILE = "date-order.txt";
@@ -40,16 +40,16 @@ export async function pageIdsByUrl(bundle: string): Promise<Map<string, string>>
   return new Map(fragments.map(({ id }, n) => [decodeURI(urls[n]!), id]));
 }
 
-/** The ids of `pages` (each its URL and date sort key) in date order: by date, then URL, as the shards are cut. */
+/** The ids of `pages`, given in date order (by date, then URL, as the shards are cut: shards.ts compareKeys). */
 export function dateOrder(pages: readonly ShardKey[], ids: ReadonlyMap<string, string>): string[] {
-  return [...pages].sort(compareKeys).map(({ url }) => {
+  return pages.map(({ url }) => {
     const id = ids.get(decodeURI(url));
     if (id === undefined) throw new Error(`Pagefind wrote no page for ${url}`);
     return id;
   });
 }
 
-/** Write a bundle's date order file for its pages. */
+/** Write a bundle's date order file for its pages, given in date order. */
 export async function writeDateOrder(bundle: string, pages: readonly ShardKey[]): Promise<void> {
   const order = pages.length === 0 ? [] : dateOrder(pages, await pageIdsByUrl(bundle));
   await writeFile(join(bundle, DATE_ORDER_FILE), order.map((id) => `${id}\n`).join(""));

@@ -1,18 +1,23 @@
 // Writing the search index: the records cut into shards (shards.ts), each
-// shard's records written as pages and indexed by Pagefind's own CLI
-// (pagefindCli.ts), at most `processes` shards at once, the first starting
-// as soon as its pages are written. A shard made of the very records it was
-// last written from, and whose bundle is still there, is kept: under
+// shard's records written as pages, and the shards indexed by Pagefind's own
+// CLI (pagefindCli.ts) in a runner process of its own (indexingRunner.ts),
+// at most `processes` at once. A shard made of the very records it was last
+// written from, and whose bundle is still there, is kept: under
 // `npm start`, which keeps each document's record until the document
 // changes, a save re-indexes only the shard the document is in.
+import { spawn } from "node:child_process";
 import { sameValues } from "../arabic/memo.ts";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { indexShard, writeRecordPages, type ShardSite } from "./pagefindCli.ts";
+import { fileURLToPath } from "node:url";
+import { projectRoot } from "../project.ts";
+import { writeRecordPages, type ShardSite } from "./pagefindCli.ts";
+import { JOB_ARGUMENT, type IndexingJob } from "./indexingRunner.ts";
 import type { SearchRecord } from "./records.ts";
-import { cutShards, isShardFolder, recordKey, searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
+import { compareKeys, cutShards, isShardFolder, recordKey, searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
+
+const RUNNER = fileURLToPath(new URL("./indexingRunner.ts", import.meta.url));
 
 export interface IndexOptions {
   shardSize?: number;
@@ -25,27 +30,10 @@ export interface IndexOptions {
   written?: Map<string, readonly SearchRecord[]>;
 }
 
-/**
- * A shard to index: where its bundle goes and its pages' URLs and dates;
- * how its pages are made (its records built and written as pages), which
- * waits until the shard is next in line, so only the shard being indexed and
- * the next one are ever held as pages; and what to remember once it is
- * written.
- */
-interface QueuedShard extends Omit<ShardSite, "pagesWritten"> {
+/** A shard to index, and what to remember once it is written. */
+interface QueuedShard extends ShardSite {
   dir: string;
   records: readonly SearchRecord[];
-  writePages: () => Promise<void>;
-  pagesWritten?: Promise<void>;
-}
-
-/** The shard's pages, made once: started the first time they are asked for. */
-function pagesOf(shard: QueuedShard): Promise<void> {
-  if (!shard.pagesWritten) {
-    shard.pagesWritten = shard.writePages();
-    shard.pagesWritten.catch(() => undefined); // awaited, and reported, by the shard's indexing
-  }
-  return shard.pagesWritten;
 }
 
 /** Remove what shard 0 (the folder itself) holds, leaving the other shards' folders. */
@@ -57,23 +45,20 @@ function emptyShard(outputPath: string, dir: string): void {
   }
 }
 
-/**
- * Index shards from `queue` one after another until none is left, the next
- * shard's pages made while one is indexed; on a failure the other indexers
- * stop after their current shard.
- */
-async function indexFromQueue(queue: QueuedShard[], work: string): Promise<void> {
-  for (let shard = queue.shift(); shard; shard = queue.shift()) {
-    const indexing = indexShard({ ...shard, pagesWritten: pagesOf(shard) }, work);
-    await null; // an indexer starts while the queue is being filled, in this same turn
-    if (queue[0]) void pagesOf(queue[0]);
-    try {
-      await indexing;
-    } catch (error) {
-      queue.length = 0;
-      throw error;
-    }
-  }
+/** Run the indexing runner over `job`; fails with what it reports. */
+function runIndexingRunner(job: IndexingJob): Promise<void> {
+  const jobFile = join(job.work, "job.json");
+  writeFileSync(jobFile, JSON.stringify(job));
+  return new Promise((resolve, reject) => {
+    const runner = spawn(process.execPath, ["--import", "tsx", RUNNER, `${JOB_ARGUMENT}${jobFile}`], { cwd: projectRoot, stdio: ["ignore", "inherit", "pipe"] });
+    let reported = "";
+    runner.stderr.on("data", (chunk: Buffer) => (reported += chunk.toString()));
+    runner.on("error", reject);
+    runner.on("close", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(reported.trim() || `the search indexing process stopped (${signal ?? `exit code ${code}`})`));
+    });
+  });
 }
 
 /** What an index is written from: items, where each goes in the shard cut, and its record. */
@@ -84,11 +69,11 @@ export interface RecordSource<T> {
 }
 
 /**
- * The items cut into shards; each shard that needs indexing is handed to
- * `queued` with where its bundle goes (emptied first, so no stale chunk
- * survives) and how its pages are made: its records are built when it is
- * next in line (at once when `written` compares them), and let go once
- * written as pages. Folders of shards that no longer exist are removed.
+ * The items cut into shards; each shard that needs indexing has its records
+ * built and written as pages for Pagefind's CLI (its bundle's folder emptied
+ * first, so no stale chunk survives), and is handed to `queued`; its records
+ * are let go once written. Folders of shards that no longer exist are
+ * removed. Synchronous.
  */
 function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: string, shardSize: number, written: Map<string, readonly SearchRecord[]> | undefined, queued: (shard: QueuedShard) => void): void {
   const shards = cutShards(source.items, shardSize, source.keyOf);
@@ -96,19 +81,17 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
   shards.forEach((items, n) => {
     const dir = shardDir(n);
     dirs.add(dir);
-    // Built now only when they are compared with the last call's: the same
-    // record objects, in the same order, compared without reading them.
-    const compared = written ? items.map(source.recordOf) : undefined;
+    const shard = items.map(source.recordOf);
+    // The same record objects, in the same order: compared without reading them.
     const before = written?.get(dir);
-    if (before !== undefined && compared && sameValues(before, compared) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
+    if (before !== undefined && sameValues(before, shard) && existsSync(join(outputPath, dir, "pagefind-entry.json"))) return;
     written?.delete(dir);
     emptyShard(outputPath, dir);
-    const site = items.length > 0 ? join(work, `shard-${n}`) : null;
-    const writePages = async (): Promise<void> => {
-      if (site !== null) await writeRecordPages(compared ?? items.map(source.recordOf), site);
-    };
+    const site = shard.length > 0 ? join(work, `shard-${n}`) : null;
+    if (site !== null) writeRecordPages(shard, site);
+    const pages = items.map(source.keyOf).sort(compareKeys);
     // The records are remembered only when a later call will compare them.
-    queued({ site, writePages, outputPath: join(outputPath, dir), pages: items.map(source.keyOf), dir, records: compared ?? [] });
+    queued({ site, outputPath: join(outputPath, dir), pages, dir, records: written ? shard : [] });
   });
   for (const dir of [...(written?.keys() ?? [])]) if (!dirs.has(dir)) written?.delete(dir);
   if (existsSync(outputPath)) {
@@ -121,39 +104,25 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
 /**
  * Index `source` with Pagefind and write its bundle to `outputPath`: one
  * bundle, or with more items than the shard size one per shard (see
- * cutShards, shardDir), at most `processes` shards at once. The first
- * shards' records are built before this returns, the others' while the
- * shards before them are indexed; the promise settles when every shard is
- * written. The shards' pages are removed with their folder.
+ * cutShards, shardDir), at most `processes` shards at once. The records are
+ * built and written as pages before this returns; the promise settles when
+ * every shard is written. The pages are removed with their folder.
  */
 export function indexRecords<T>(source: RecordSource<T>, outputPath: string, options: IndexOptions = {}): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "archive-search-"));
-  const processes = options.processes ?? searchProcessCount();
-  const queue: QueuedShard[] = [];
-  const jobs: QueuedShard[] = [];
-  const running: Promise<void>[] = [];
+  const shards: QueuedShard[] = [];
   try {
-    prepareShards(source, outputPath, work, options.shardSize ?? searchShardSize(), options.written, (job) => {
-      jobs.push(job);
-      queue.push(job);
-      if (running.length < processes) running.push(indexFromQueue(queue, work));
-    });
+    prepareShards(source, outputPath, work, options.shardSize ?? searchShardSize(), options.written, (shard) => shards.push(shard));
   } catch (error) {
-    queue.length = 0; // indexers already started stop after their shard
-    // The folder goes once nothing writes into it any more.
-    return Promise.allSettled([...running, ...jobs.flatMap((job) => job.pagesWritten ?? [])]).then(() => {
-      rmSync(work, { recursive: true, force: true });
-      throw error;
-    });
+    rmSync(work, { recursive: true, force: true });
+    return Promise.reject(error);
   }
-  // Every indexer has stopped before the pages' folder goes, even after a failure.
-  return Promise.allSettled(running)
-    .then((settled) => {
-      const failed = settled.find((result) => result.status === "rejected");
-      if (failed) throw failed.reason;
-      for (const job of jobs) options.written?.set(job.dir, job.records);
+  const job: IndexingJob = { shards: shards.map(({ site, outputPath: bundle, pages }) => ({ site, outputPath: bundle, pages })), processes: options.processes ?? searchProcessCount(), work };
+  return (shards.length === 0 ? Promise.resolve() : runIndexingRunner(job))
+    .then(() => {
+      for (const shard of shards) options.written?.set(shard.dir, shard.records);
     })
-    .finally(() => rm(work, { recursive: true, force: true }));
+    .finally(() => rmSync(work, { recursive: true, force: true }));
 }
 
 /** Index records (see indexRecords). */

@@ -9,8 +9,8 @@
 // the body is the record's index text, and its metadata, filters and sort
 // are marked in a part Pagefind reads for them but does not index as text.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:process";
 import { dirname, join } from "node:path";
@@ -74,17 +74,16 @@ export function recordPagePath(url: string): string {
 }
 
 /**
- * Write a shard's records as pages under `site`, one folder per URL. The
- * pages are made at once (the records can then be let go); the writing is
- * Node's file system threads' work, so the build's own thread goes on
- * rendering meanwhile.
+ * Write a shard's records as pages under `site`, one folder per URL, at
+ * once: written, a page holds no memory, and the build's thread could not
+ * be relied on to finish asynchronous writes while Eleventy renders.
  */
-export function writeRecordPages(records: readonly SearchRecord[], site: string): Promise<void> {
-  const pages = records.map((record) => ({ file: join(site, recordPagePath(record.url)), html: recordPage(record) }));
-  return Promise.all(pages.map(async ({ file, html }) => {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, html);
-  })).then(() => undefined);
+export function writeRecordPages(records: readonly SearchRecord[], site: string): void {
+  for (const record of records) {
+    const file = join(site, recordPagePath(record.url));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, recordPage(record));
+  }
 }
 
 /** Run the indexer over `site`, writing the bundle to `outputPath`; fails with what Pagefind printed. */
@@ -115,18 +114,16 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
-/** A shard to index: the folder of its pages (writeRecordPages) and their writing, none when it has no records, where its bundle goes, and its pages' URLs and dates. */
+/** A shard to index: the folder of its pages (writeRecordPages), none when it has no records, where its bundle goes, and its pages' URLs and dates in date order. */
 export interface ShardSite {
   site: string | null;
-  pagesWritten: Promise<void>;
   outputPath: string;
   pages: readonly ShardKey[];
 }
 
 /** Index one shard and write its bundle, with its date order, to `outputPath`; its pages are removed afterwards. */
-export async function indexShard({ site, pagesWritten, outputPath, pages }: ShardSite, cwd: string): Promise<void> {
+export async function indexShard({ site, outputPath, pages }: ShardSite, cwd: string): Promise<void> {
   try {
-    await pagesWritten;
     if (site === null) await writeEmptyIndex(outputPath);
     else await runIndexer(site, outputPath, cwd);
   } finally {
