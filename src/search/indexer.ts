@@ -7,13 +7,13 @@
 // changes, a save re-indexes only the shard the document is in.
 import { spawn } from "node:child_process";
 import { sameValues } from "../arabic/memo.ts";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { projectRoot } from "../project.ts";
 import { writeRecordPages, type ShardSite } from "./pagefindCli.ts";
-import { JOB_ARGUMENT, type IndexingJob } from "./indexingRunner.ts";
+import { PROCESSES_ARGUMENT, WORK_ARGUMENT } from "./indexingRunner.ts";
 import type { SearchRecord } from "./records.ts";
 import { compareKeys, cutShards, isShardFolder, recordKey, searchProcessCount, searchShardSize, shardDir, type ShardKey } from "./shards.ts";
 
@@ -45,20 +45,41 @@ function emptyShard(outputPath: string, dir: string): void {
   }
 }
 
-/** Run the indexing runner over `job`; fails with what it reports. */
-function runIndexingRunner(job: IndexingJob): Promise<void> {
-  const jobFile = join(job.work, "job.json");
-  writeFileSync(jobFile, JSON.stringify(job));
-  return new Promise((resolve, reject) => {
-    const runner = spawn(process.execPath, ["--import", "tsx", RUNNER, `${JOB_ARGUMENT}${jobFile}`], { cwd: projectRoot, stdio: ["ignore", "inherit", "pipe"] });
-    let reported = "";
-    runner.stderr.on("data", (chunk: Buffer) => (reported += chunk.toString()));
+/** The indexing runner, started: hand it shards, then wait for it; it fails with what it reports. */
+interface IndexingRunner {
+  add(shard: ShardSite): void;
+  /** No more shards; settles once every shard handed over is written. */
+  finish(): Promise<void>;
+  /** Stop at once (the build failed before every shard was handed over); settles when it has exited. */
+  stop(): Promise<void>;
+}
+
+function startIndexingRunner(processes: number, work: string): IndexingRunner {
+  const runner = spawn(process.execPath, ["--import", "tsx", RUNNER, `${PROCESSES_ARGUMENT}${processes}`, `${WORK_ARGUMENT}${work}`], { cwd: projectRoot, stdio: ["pipe", "inherit", "pipe"] });
+  let reported = "";
+  runner.stderr.on("data", (chunk: Buffer) => (reported += chunk.toString()));
+  // A runner that failed early stops reading; its reason is in `reported`.
+  runner.stdin.on("error", () => undefined);
+  const exited = new Promise<void>((resolve, reject) => {
     runner.on("error", reject);
     runner.on("close", (code, signal) => {
       if (code === 0) resolve();
       else reject(new Error(reported.trim() || `the search indexing process stopped (${signal ?? `exit code ${code}`})`));
     });
   });
+  exited.catch(() => undefined); // reported by finish()
+  return {
+    // A line of a few hundred bytes: into the pipe at once, though the build's loop is busy.
+    add: (shard) => void runner.stdin.write(`${JSON.stringify(shard)}\n`),
+    finish: () => {
+      runner.stdin.end();
+      return exited;
+    },
+    stop: () => {
+      runner.kill();
+      return exited.catch(() => undefined);
+    },
+  };
 }
 
 /** What an index is written from: items, where each goes in the shard cut, and its record. */
@@ -104,21 +125,30 @@ function prepareShards<T>(source: RecordSource<T>, outputPath: string, work: str
 /**
  * Index `source` with Pagefind and write its bundle to `outputPath`: one
  * bundle, or with more items than the shard size one per shard (see
- * cutShards, shardDir), at most `processes` shards at once. The records are
- * built and written as pages before this returns; the promise settles when
- * every shard is written. The pages are removed with their folder.
+ * cutShards, shardDir), at most `processes` shards at once, the first
+ * starting as soon as its pages are written. The records are built and
+ * written as pages before this returns; the promise settles when every
+ * shard is written. The pages are removed with their folder.
  */
 export function indexRecords<T>(source: RecordSource<T>, outputPath: string, options: IndexOptions = {}): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "archive-search-"));
   const shards: QueuedShard[] = [];
+  // Started with the first shard to index: none when every shard is kept.
+  let runner: IndexingRunner | undefined;
   try {
-    prepareShards(source, outputPath, work, options.shardSize ?? searchShardSize(), options.written, (shard) => shards.push(shard));
+    // Each shard goes to the runner as soon as its pages are written.
+    prepareShards(source, outputPath, work, options.shardSize ?? searchShardSize(), options.written, (shard) => {
+      shards.push(shard);
+      runner ??= startIndexingRunner(options.processes ?? searchProcessCount(), work);
+      runner.add({ site: shard.site, outputPath: shard.outputPath, pages: shard.pages });
+    });
   } catch (error) {
-    rmSync(work, { recursive: true, force: true });
-    return Promise.reject(error);
+    return (runner?.stop() ?? Promise.resolve()).then(() => {
+      rmSync(work, { recursive: true, force: true });
+      throw error;
+    });
   }
-  const job: IndexingJob = { shards: shards.map(({ site, outputPath: bundle, pages }) => ({ site, outputPath: bundle, pages })), processes: options.processes ?? searchProcessCount(), work };
-  return (shards.length === 0 ? Promise.resolve() : runIndexingRunner(job))
+  return (runner?.finish() ?? Promise.resolve())
     .then(() => {
       for (const shard of shards) options.written?.set(shard.dir, shard.records);
     })
