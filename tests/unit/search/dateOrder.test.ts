@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { DATE_ORDER_FILE, dateOrder, pageIdsByUrl } from "../../../src/search/dateOrder.ts";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { DATE_ORDER_FILE, dateOrder, fragmentUrl, pageIdsByUrl } from "../../../src/search/dateOrder.ts";
 import { writeSearchIndex } from "../../../src/search/indexer.ts";
 import type { SearchRecord } from "../../../src/search/records.ts";
 
@@ -29,5 +29,13 @@ describe("the date order", () => {
 
   it("fails, naming the page, when Pagefind wrote none for it", () => {
     expect(() => dateOrder([{ url: "/documents/gone/", date: "2020" }], new Map())).toThrow(/no page for \/documents\/gone\//);
+  });
+
+  it("reads a fragment's URL from its first bytes, from the whole fragment when the URL is not first, and refuses other files", () => {
+    const fragment = (json: object): Buffer => gzipSync(`pagefind_dcd${JSON.stringify(json)}`);
+    const content = "نص ".repeat(2000);
+    expect(fragmentUrl(fragment({ url: "/documents/\"quoted\"/", content }), "a")).toBe('/documents/"quoted"/');
+    expect(fragmentUrl(fragment({ content, url: "/documents/late/" }), "b")).toBe("/documents/late/");
+    expect(() => fragmentUrl(gzipSync("{}"), "c.pf_fragment")).toThrow(/c\.pf_fragment is not a Pagefind fragment/);
   });
 });
