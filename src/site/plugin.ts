@@ -6,13 +6,15 @@ import type { EleventyConfig } from "../eleventy.ts";
 import { layoutsDir, type Project } from "../project.ts";
 import { homeView, NAVIGATION, type DocumentView } from "./views.ts";
 import { pageMetadata } from "./meta.ts";
+import { valuePermalink } from "../build/templates.ts";
 
 
 export function sitePages(config: EleventyConfig, project: Project): void {
   const templates = project.templates;
   if (!templates) throw new Error("sitePages needs project.templates (set in eleventy.config.ts)");
   for (const name of templates.names().filter((file) => file.startsWith("pages/"))) {
-    config.addTemplate(`_archive-pages/${name.slice("pages/".length)}`, templates.source(name));
+    const permalink = valuePermalink(templates.source(name), name); // the front matter's `{{ doc.url }}` without a compile per page
+    config.addTemplate(`_archive-pages/${name.slice("pages/".length)}`, templates.source(name), permalink && { permalink });
   }
   config.addWatchTarget(layoutsDir);
   // Nunjucks is for this project's own (virtual) pages: a .njk file found in a

@@ -111,9 +111,20 @@ export function placeText(place: Place | null): string | null {
   return place.country ? `${place.city}، ${place.country}` : place.city;
 }
 
-/** A short plain-text excerpt, cut at a word boundary. */
+/**
+ * A short plain-text excerpt, cut at a word boundary. Only the opening of the
+ * text is flattened (a document is thousands of characters; the excerpt is a
+ * few hundred): the flattened opening of a text is the opening of the
+ * flattened text, so once it is longer than `length` the excerpt is the same.
+ */
 export function excerpt(text: string, length = EXCERPT_LENGTH): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flatten = (part: string): string => part.replace(/\s+/g, " ").trim();
+  let end = 2 * length + 2;
+  let flat = flatten(text.slice(0, end));
+  while (flat.length <= length && end < text.length) {
+    end *= 2;
+    flat = flatten(text.slice(0, end));
+  }
   if (flat.length <= length) return flat;
   const cut = flat.slice(0, length);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), length / 2)).trim()}…`;

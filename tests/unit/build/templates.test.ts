@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import nunjucks from "nunjucks";
-import { isHtmlTemplate, layoutSources, minifyTemplate } from "../../../src/build/templates.ts";
+import { isHtmlTemplate, layoutSources, minifyTemplate, valuePermalink } from "../../../src/build/templates.ts";
 
 describe("minifyTemplate", () => {
   it("never glues words to link text or inline elements", async () => {
@@ -51,5 +51,36 @@ describe("isHtmlTemplate", () => {
     expect(isHtmlTemplate(sources.get("pages/sitemap.njk")!)).toBe(false);
     expect(isHtmlTemplate(sources.get("pages/robots.njk")!)).toBe(false);
     expect(isHtmlTemplate(sources.get("pages/feed.njk")!)).toBe(false);
+  });
+});
+
+describe("valuePermalink", () => {
+  const sources = layoutSources();
+  const render = (template: string, data: object): string => new nunjucks.Environment(null, { autoescape: true }).renderString(template, data);
+
+  it("prints the same URL as the front matter's Nunjucks permalink, for every paginated page", () => {
+    const pages = [
+      ["pages/documents.njk", { doc: { url: "/documents/interpol-doha-2017/" } }],
+      ["pages/timeline-year.njk", { browsePage: { url: "/timeline/2019/2/" } }],
+      ["pages/organisation.njk", { browsePage: { url: "/organisations/unodc/" } }],
+      ["pages/feed.njk", { feed: { url: "/organisations/iom/feed.xml" } }],
+    ] as const;
+    for (const [name, data] of pages) {
+      const source = sources.get(name)!;
+      const written = /^permalink:\s*"(.*)"$/m.exec(source)![1]!;
+      expect(valuePermalink(source, name)?.(data)).toBe(render(written, data));
+    }
+  });
+
+  it("leaves fixed permalinks and other expressions to Eleventy", () => {
+    expect(valuePermalink(sources.get("pages/index.njk")!, "pages/index.njk")).toBeUndefined();
+    expect(valuePermalink('---\npermalink: "{{ doc.url | slug }}"\n---\n', "a.njk")).toBeUndefined();
+    expect(valuePermalink('---\npermalink: "/x/{{ doc.url }}"\n---\n', "a.njk")).toBeUndefined();
+  });
+
+  it("refuses a URL Nunjucks would have escaped, or a missing one, naming the layout", () => {
+    const permalink = valuePermalink(sources.get("pages/documents.njk")!, "pages/documents.njk")!;
+    expect(() => permalink({ doc: { url: "/documents/a&b/" } })).toThrow(/layouts\/pages\/documents\.njk \(doc\.url\) is "\/documents\/a&b\/"/);
+    expect(() => permalink({})).toThrow(/doc\.url\) is undefined/);
   });
 });
