@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/support/tempRoot.ts"],
     // Build and browser tests spawn whole builds and a real Chromium: give them room.
     testTimeout: 120_000,
     hookTimeout: 180_000,
