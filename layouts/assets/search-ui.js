@@ -154,6 +154,9 @@ class Panel {
 
     let timer = 0;
     this.input.addEventListener("input", () => {
+      // A search still running is for a query no longer typed: its results are dropped.
+      this.generation += 1;
+      this.list.setAttribute("aria-busy", "true");
       clearTimeout(timer);
       timer = setTimeout(() => this.run(), DEBOUNCE_MS);
     });
@@ -200,6 +203,8 @@ class Panel {
 
   async run() {
     const generation = ++this.generation;
+    // Busy until this search's results are on the page (a later search takes over).
+    this.list.setAttribute("aria-busy", "true");
     const { pagefind, words } = await load();
     const params = this.state();
     history.replaceState(null, "", params.size > 0 ? `/search/?${params}` : "/search/");
@@ -214,6 +219,7 @@ class Panel {
       this.list.replaceChildren();
       this.more.hidden = true;
       this.status.textContent = this.input.value.trim() === "" ? "" : "لا كلمات يمكن البحث عنها في هذا الطلب.";
+      this.list.setAttribute("aria-busy", "false");
       return;
     }
     // A query of punctuation only finds nothing rather than everything; a
@@ -243,6 +249,7 @@ class Panel {
     this.shown += batch.length;
     this.more.hidden = this.shown >= this.results.length;
     if (!this.more.hidden) this.more.textContent = `نتائج أخرى (${formatNumber(this.results.length - this.shown)})`;
+    this.list.setAttribute("aria-busy", "false");
     if (focusFirstNew && items[0]) items[0].querySelector("a")?.focus();
   }
 

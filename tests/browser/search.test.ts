@@ -47,8 +47,9 @@ async function open(path: string, viewport: keyof typeof VIEWPORTS = "desktop", 
 const results = (page: Page) => page.locator(".search-result");
 const resultUrls = (page: Page) => page.locator(".search-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
 
+/** The results of the last query typed, all shown: the list is busy while a search runs (a query typed letter by letter runs several). */
 async function waitForResults(page: Page, count?: number): Promise<void> {
-  await expect.poll(() => results(page).count(), WAIT).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.search-results[aria-busy="false"] .search-result').count(), WAIT).toBeGreaterThan(0);
   if (count !== undefined) await expect.poll(() => results(page).count(), WAIT).toBe(count);
 }
 
