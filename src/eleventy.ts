@@ -52,6 +52,8 @@ export interface EleventyConfig {
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => void | Promise<void>): void;
   /** Before Eleventy searches the input folder for templates: the glob patterns it will ignore (the list it then uses). */
   on(event: "eleventy.ignores", listener: (ignores: string[]) => void): void;
+  /** When Eleventy makes its Nunjucks environment (once per build): the one that renders every .njk page. */
+  on(event: "eleventy.engine.njk", listener: (args: { environment: { render(name: string, context: object): string } }) => void): void;
   ignores: Set<string>;
   setServerOptions(options: Record<string, unknown>): void;
 }

@@ -1,10 +1,10 @@
 // The corpus: every build starts by scanning the content folder with our own
 // pipeline (encoding, front matter, structure, metadata; archive.ts), which
 // decides what is published and reports every file. The documents are not
-// Eleventy templates: their pages are the pages of one paginated template
-// (layouts/pages/documents.njk, data from site/browse.ts), so a saved
-// document under the development server renders its own page and the pages
-// that show it, not a template per file.
+// Eleventy templates: their pages are written from the scan
+// (site/documentPages.ts, picked in site/browse.ts), so a saved document
+// under the development server renders its own page and the pages that show
+// it, not a template per file.
 import { join, relative, resolve } from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
 import { timed } from "../build/timings.ts";

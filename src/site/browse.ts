@@ -1,10 +1,11 @@
 // The archive's pages and browsing it: a page per document, the timeline, the
 // organisation index and pages, the Atom feeds, the sitemap and robots.txt.
-// The pages themselves are templates in layouts/pages (documents.njk,
-// timeline*.njk, organisation*.njk, feed.njk, sitemap.njk, robots.njk, added
-// by the site plugin); this plugin gives them their data, computed once per
-// scan of the corpus by the pure functions of views.ts, timeline.ts,
-// organisations.ts and feeds.ts, and picks which pages a build writes.
+// The listings are templates in layouts/pages (timeline*.njk,
+// organisation*.njk, feed.njk, sitemap.njk, robots.njk, added by the site
+// plugin); the documents' pages are written beside them (documentPages.ts).
+// This plugin gives them their data, computed once per scan of the corpus by
+// the pure functions of views.ts, timeline.ts, organisations.ts and feeds.ts,
+// and picks which pages a build writes.
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "../eleventy.ts";
 import type { ArchiveScan } from "../documents/archive.ts";
@@ -12,7 +13,10 @@ import { projectDataDir, type Project } from "../project.ts";
 import { KeptWhileSame, memoizeByObject } from "../arabic/memo.ts";
 import { isDocumentIn } from "../documents/files.ts";
 import { PageChanges } from "./pageChanges.ts";
-import { documentPage } from "./views.ts";
+import { documentPage, type DocumentPage } from "./views.ts";
+import { writeDocumentPages, type LayoutRenderer } from "./documentPages.ts";
+import { layoutData } from "./plugin.ts";
+import { timedSync } from "../build/timings.ts";
 import { feedView, sitemapPaths, SITE_FEED_URL, type FeedView } from "./feeds.ts";
 import { readBrowseLabels, type BrowseLabels } from "./labels.ts";
 import { buildOrganisations, ORGANISATIONS_URL, type OrganisationPageView, type OrganisationsModel } from "./organisations.ts";
@@ -91,11 +95,25 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
     });
   });
 
+  // The documents' pages: rendered with Eleventy's own Nunjucks environment,
+  // announced anew for every build, once Eleventy has written its pages.
+  let renderer: LayoutRenderer | undefined;
+  config.on("eleventy.engine.njk", ({ environment }) => {
+    renderer = environment;
+  });
+  config.on("eleventy.after", ({ directories, outputMode }) => {
+    if (outputMode !== "fs") return;
+    if (!renderer) throw new Error("Eleventy announced no Nunjucks environment (eleventy.engine.njk): the document pages cannot be rendered.");
+    const { neighbours } = model().timeline;
+    function* pages(): Generator<DocumentPage> {
+      for (const document of written(project.scan).documents) yield documentPage(document, project.viewContext, neighbours[document.url]);
+    }
+    const job = { pages: pages(), renderer, layoutData: layoutData(project), settings: project.settings, outputDir: directories.output };
+    timedSync("document pages (written after Eleventy's)", () => writeDocumentPages(job));
+  });
+
   // Frozen: Eleventy hands frozen data to every page as is, instead of
   // deep-copying the archive-wide structures into each one.
-  config.addGlobalData("documentPages", () =>
-    Object.freeze(written(project.scan).documents.map((document) => Object.freeze(documentPage(document, project.viewContext, model().timeline.neighbours[document.url])))),
-  );
   config.addGlobalData("timeline", () => Object.freeze(model().timeline.overview));
   config.addGlobalData("timelinePages", () => Object.freeze(written(project.scan).timeline));
   config.addGlobalData("organisationIndex", () => Object.freeze(model().organisations.index));

@@ -8,6 +8,14 @@ import { homeView, NAVIGATION, type DocumentView } from "./views.ts";
 import { pageMetadata } from "./meta.ts";
 import { valuePermalink } from "../build/templates.ts";
 
+/**
+ * What the page shell prints (layouts/partials/shell.njk): Eleventy's global
+ * data for its pages, and given as is to the document pages. Frozen data is
+ * shared by every page as is; Eleventy deep-copies the rest into each page.
+ */
+export function layoutData(project: Project) {
+  return { site: Object.freeze(project.settings), navigation: NAVIGATION, assets: Object.freeze(project.assets) };
+}
 
 export function sitePages(config: EleventyConfig, project: Project): void {
   const templates = project.templates;
@@ -21,10 +29,7 @@ export function sitePages(config: EleventyConfig, project: Project): void {
   // corpus folder is never run; the build report lists it as ignored.
   config.addPreprocessor("no-templates-in-corpus", "njk", (data) => (existsSync(data.page.inputPath) ? false : undefined));
 
-  // Frozen data is shared by every page as is; Eleventy deep-copies the rest into each page.
-  config.addGlobalData("site", () => Object.freeze(project.settings));
-  config.addGlobalData("navigation", NAVIGATION);
-  config.addGlobalData("assets", () => Object.freeze(project.assets));
+  for (const name of ["site", "navigation", "assets"] as const) config.addGlobalData(name, () => layoutData(project)[name]);
   config.addGlobalData("home", () => Object.freeze(homeView(project.scan.documents, project.viewContext)));
   config.addGlobalData("eleventyComputed", {
     pageMeta: (data: { doc?: DocumentView; title?: string; description?: string; page?: { url?: string | false } }) =>

@@ -60,7 +60,6 @@ describe("valuePermalink", () => {
 
   it("prints the same URL as the front matter's Nunjucks permalink, for every paginated page", () => {
     const pages = [
-      ["pages/documents.njk", { doc: { url: "/documents/interpol-doha-2017/" } }],
       ["pages/timeline-year.njk", { browsePage: { url: "/timeline/2019/2/" } }],
       ["pages/organisation.njk", { browsePage: { url: "/organisations/unodc/" } }],
       ["pages/feed.njk", { feed: { url: "/organisations/iom/feed.xml" } }],
@@ -79,8 +78,8 @@ describe("valuePermalink", () => {
   });
 
   it("refuses a URL Nunjucks would have escaped, or a missing one, naming the layout", () => {
-    const permalink = valuePermalink(sources.get("pages/documents.njk")!, "pages/documents.njk")!;
-    expect(() => permalink({ doc: { url: "/documents/a&b/" } })).toThrow(/layouts\/pages\/documents\.njk \(doc\.url\) is "\/documents\/a&b\/"/);
-    expect(() => permalink({})).toThrow(/doc\.url\) is undefined/);
+    const permalink = valuePermalink(sources.get("pages/organisation.njk")!, "pages/organisation.njk")!;
+    expect(() => permalink({ browsePage: { url: "/organisations/a&b/" } })).toThrow(/layouts\/pages\/organisation\.njk \(browsePage\.url\) is "\/organisations\/a&b\/"/);
+    expect(() => permalink({})).toThrow(/browsePage\.url\) is undefined/);
   });
 });
