@@ -42,14 +42,15 @@ export function isHtmlTemplate(source: string): boolean {
   return !/\.(?:xml|txt|json)\b/.test(permalink) && !source.slice(frontMatter.length).trimStart().startsWith("<?xml");
 }
 
-/** A permalink that only prints one value of the page's data: `permalink: "{{ doc.url }}"`. */
+/** A permalink that only prints one value of the page's data: `permalink: "{{ feed.url }}"`. */
 const VALUE_PERMALINK = /^permalink:\s*"\{\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}\}"\s*$/m;
 
 /**
  * A page template's permalink as a function of its data, when it only prints
- * one value (`{{ doc.url }}`): Eleventy caches no Nunjucks compile, so a
- * permalink string is compiled again for each page of a paginated template,
- * which on 2,000 documents costs about half a second. A printed URL that would
+ * one value (`{{ feed.url }}`): Eleventy caches no Nunjucks compile, so a
+ * permalink string is compiled again for each page of a paginated template
+ * (when the documents' pages were one, about half a second on 2,000
+ * documents; the feeds' are the one left). A printed URL that would
  * need HTML escaping (Nunjucks escapes it) is an error in the page's data.
  */
 export function valuePermalink(source: string, name: string): ((data: Record<string, unknown>) => string) | undefined {

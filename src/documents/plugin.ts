@@ -2,7 +2,7 @@
 // pipeline (encoding, front matter, structure, metadata; archive.ts), which
 // decides what is published and reports every file. The documents are not
 // Eleventy templates: their pages are written from the scan
-// (site/documentPages.ts, picked in site/browse.ts), so a saved document
+// (site/archivePages.ts, picked in site/browse.ts), so a saved document
 // under the development server renders its own page and the pages that show
 // it, not a template per file.
 import { join, relative, resolve } from "node:path";

@@ -1,8 +1,9 @@
 // The archive's pages and browsing it: a page per document, the timeline, the
 // organisation index and pages, the Atom feeds, the sitemap and robots.txt.
-// The listings are templates in layouts/pages (timeline*.njk,
-// organisation*.njk, feed.njk, sitemap.njk, robots.njk, added by the site
-// plugin); the documents' pages are written beside them (documentPages.ts).
+// The pages of documents, timeline years and organisations are written by
+// archivePages.ts; the timeline, the organisation index, the feeds, the
+// sitemap and robots.txt are templates in layouts/pages (added by the site
+// plugin).
 // This plugin gives them their data, computed once per scan of the corpus by
 // the pure functions of views.ts, timeline.ts, organisations.ts and feeds.ts,
 // and picks which pages a build writes.
@@ -13,8 +14,8 @@ import { projectDataDir, type Project } from "../project.ts";
 import { KeptWhileSame, memoizeByObject } from "../arabic/memo.ts";
 import { isDocumentIn } from "../documents/files.ts";
 import { PageChanges } from "./pageChanges.ts";
-import { documentPage, type DocumentPage } from "./views.ts";
-import { writeDocumentPages, type LayoutRenderer } from "./documentPages.ts";
+import { documentPage } from "./views.ts";
+import { ARCHIVE_LAYOUTS, browseArchivePage, documentArchivePage, writeArchivePages, type ArchivePage, type LayoutRenderer } from "./archivePages.ts";
 import { layoutData } from "./plugin.ts";
 import { timedSync } from "../build/timings.ts";
 import { feedView, sitemapPaths, SITE_FEED_URL, type FeedView } from "./feeds.ts";
@@ -70,7 +71,7 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
     return current;
   };
 
-  // Which pages of the paginated templates this build writes (pageChanges.ts).
+  // Which of the archive's pages this build writes (pageChanges.ts).
   // A page's JSON is made once per page object: an organisation's pages are
   // the same objects from one build to the next while its documents are.
   const json = memoizeByObject((page: object): string => JSON.stringify(page));
@@ -95,31 +96,36 @@ export function archiveBrowsing(config: EleventyConfig, project: Project): void 
     });
   });
 
-  // The documents' pages: rendered with Eleventy's own Nunjucks environment,
-  // announced anew for every build, once Eleventy has written its pages.
+  // The archive's pages (archivePages.ts): rendered with Eleventy's own
+  // Nunjucks environment, announced anew for every build, once Eleventy has
+  // written the site's own pages.
   let renderer: LayoutRenderer | undefined;
   config.on("eleventy.engine.njk", ({ environment }) => {
     renderer = environment;
   });
   config.on("eleventy.after", ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
-    if (!renderer) throw new Error("Eleventy announced no Nunjucks environment (eleventy.engine.njk): the document pages cannot be rendered.");
+    const environment = renderer;
+    if (!environment) throw new Error("Eleventy announced no Nunjucks environment (eleventy.engine.njk): the archive's pages cannot be rendered.");
     const { neighbours } = model().timeline;
-    function* pages(): Generator<DocumentPage> {
-      for (const document of written(project.scan).documents) yield documentPage(document, project.viewContext, neighbours[document.url]);
+    const { documents, timeline, organisations } = written(project.scan);
+    const shared = layoutData(project);
+    const { settings, viewContext } = project;
+    // Made one at a time as they are written: no page outlives its file.
+    function* pages(): Generator<ArchivePage> {
+      for (const document of documents) yield documentArchivePage(documentPage(document, viewContext, neighbours[document.url]), shared, settings);
+      for (const page of timeline) yield browseArchivePage(ARCHIVE_LAYOUTS.timelineYear, page, shared, settings);
+      for (const page of organisations) yield browseArchivePage(ARCHIVE_LAYOUTS.organisation, page, shared, settings);
     }
-    const job = { pages: pages(), renderer, layoutData: layoutData(project), settings: project.settings, outputDir: directories.output };
-    timedSync("document pages (written after Eleventy's)", () => writeDocumentPages(job));
+    timedSync("archive pages (written after Eleventy's)", () => writeArchivePages(pages(), environment, directories.output));
   });
 
   // Frozen: Eleventy hands frozen data to every page as is, instead of
   // deep-copying the archive-wide structures into each one.
   config.addGlobalData("timeline", () => Object.freeze(model().timeline.overview));
-  config.addGlobalData("timelinePages", () => Object.freeze(written(project.scan).timeline));
   config.addGlobalData("organisationIndex", () => Object.freeze(model().organisations.index));
-  config.addGlobalData("organisationPages", () => Object.freeze(written(project.scan).organisations));
   config.addGlobalData("atomFeeds", () => Object.freeze(model().feeds));
-  // The sitemap lists every page of the paginated templates, written by this build or not.
+  // The sitemap lists every page of the archive, written by this build or not.
   config.addGlobalData("archivePageUrls", () => {
     const { timeline, organisations } = model();
     return Object.freeze([...project.scan.documents, ...timeline.pages, ...organisations.pages].map((page) => page.url));

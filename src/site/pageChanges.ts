@@ -1,10 +1,9 @@
 // Under the development server, a saved document rewrites only the pages
-// whose printed data changed. The archive's pages are a few paginated
-// templates of thousands of pages each, and Eleventy renders a template's
-// pages all together: so the templates paginate over the pages this module
-// picks, every page in a production build and after any change beyond the
-// corpus's documents (a layout, a data file), and after a saved document
-// only the pages it touched (its own, its neighbours', the lists that show
+// whose printed data changed. The archive's pages are a few kinds of
+// thousands of pages each (archivePages.ts writes them): each build writes
+// the pages this module picks, every page in a production build and after
+// any change beyond the corpus's documents (a layout, a data file), and
+// after a saved document only the pages it touched (its own, its neighbours', the lists that show
 // it). Pages not picked keep the files the previous build wrote.
 
 import { sameValues } from "../arabic/memo.ts";
@@ -19,7 +18,7 @@ export function sameSignature(before: Signature | undefined, now: Signature): bo
   return before !== undefined && sameValues(before, now);
 }
 
-/** One kind of page: the pages of one paginated template, with how to name and sign each. */
+/** One kind of page (documents, timeline years, organisations), with how to name and sign each. */
 export interface PageKind<T> {
   pages: readonly T[];
   urlOf(page: T): string;

@@ -58,11 +58,10 @@ describe("valuePermalink", () => {
   const sources = layoutSources();
   const render = (template: string, data: object): string => new nunjucks.Environment(null, { autoescape: true }).renderString(template, data);
 
-  it("prints the same URL as the front matter's Nunjucks permalink, for every paginated page", () => {
+  it("prints the same URL as the front matter's Nunjucks permalink, for the paginated pages", () => {
     const pages = [
-      ["pages/timeline-year.njk", { browsePage: { url: "/timeline/2019/2/" } }],
-      ["pages/organisation.njk", { browsePage: { url: "/organisations/unodc/" } }],
       ["pages/feed.njk", { feed: { url: "/organisations/iom/feed.xml" } }],
+      ["pages/feed.njk", { feed: { url: "/feed.xml" } }],
     ] as const;
     for (const [name, data] of pages) {
       const source = sources.get(name)!;
@@ -78,8 +77,8 @@ describe("valuePermalink", () => {
   });
 
   it("refuses a URL Nunjucks would have escaped, or a missing one, naming the layout", () => {
-    const permalink = valuePermalink(sources.get("pages/organisation.njk")!, "pages/organisation.njk")!;
-    expect(() => permalink({ browsePage: { url: "/organisations/a&b/" } })).toThrow(/layouts\/pages\/organisation\.njk \(browsePage\.url\) is "\/organisations\/a&b\/"/);
-    expect(() => permalink({})).toThrow(/browsePage\.url\) is undefined/);
+    const permalink = valuePermalink(sources.get("pages/feed.njk")!, "pages/feed.njk")!;
+    expect(() => permalink({ feed: { url: "/organisations/a&b/feed.xml" } })).toThrow(/layouts\/pages\/feed\.njk \(feed\.url\) is "\/organisations\/a&b\/feed\.xml"/);
+    expect(() => permalink({})).toThrow(/feed\.url\) is undefined/);
   });
 });
