@@ -3,8 +3,9 @@
 // thousands of pages each (archivePages.ts writes them): each build writes
 // the pages this module picks, every page in a production build and after
 // any change beyond the corpus's documents (a layout, a data file), and
-// after a saved document only the pages it touched (its own, its neighbours', the lists that show
-// it). Pages not picked keep the files the previous build wrote.
+// after a saved document only the pages it touched (its own, its
+// neighbours', the lists that show it). Pages not picked keep the files the
+// previous build wrote.
 
 import { sameValues } from "../arabic/memo.ts";
 

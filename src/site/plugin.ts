@@ -10,7 +10,7 @@ import { valuePermalink } from "../build/templates.ts";
 
 /**
  * What the page shell prints (layouts/partials/shell.njk): Eleventy's global
- * data for its pages, and given as is to the document pages. Frozen data is
+ * data for its pages, and given as is to the archive's pages. Frozen data is
  * shared by every page as is; Eleventy deep-copies the rest into each page.
  */
 export function layoutData(project: Project) {
@@ -29,7 +29,8 @@ export function sitePages(config: EleventyConfig, project: Project): void {
   // corpus folder is never run; the build report lists it as ignored.
   config.addPreprocessor("no-templates-in-corpus", "njk", (data) => (existsSync(data.page.inputPath) ? false : undefined));
 
-  for (const name of ["site", "navigation", "assets"] as const) config.addGlobalData(name, () => layoutData(project)[name]);
+  // Each read when a build starts: the assets' addresses are known only then.
+  for (const name of Object.keys(layoutData(project)) as (keyof ReturnType<typeof layoutData>)[]) config.addGlobalData(name, () => layoutData(project)[name]);
   config.addGlobalData("home", () => Object.freeze(homeView(project.scan.documents, project.viewContext)));
   config.addGlobalData("eleventyComputed", {
     pageMeta: (data: { doc?: DocumentView; title?: string; description?: string; page?: { url?: string | false } }) =>
